@@ -1,0 +1,1 @@
+"""Code-defined rules, one module each: ``qaNNN_<name>.py`` setting ``RULE``."""

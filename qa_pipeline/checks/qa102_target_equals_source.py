@@ -1,0 +1,72 @@
+"""QA102 target-equals-source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from qa_pipeline.model import Segment, Severity, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+
+_WORD = regex.compile(r"\p{L}{2,}")
+_CODE_LIKE = regex.compile(r"^[\p{N}\p{P}\p{S}\s]*$|^[A-Z0-9_.:/@#%+-]+$|^\S+\.\w{2,4}$|^[a-z]+[A-Z_]\w*$")
+
+
+@dataclass(frozen=True)
+class Options:
+    min_letters: int = 4
+    """Targets with fewer letters than this are exempt (``OK``, ``Wi-Fi``, ``PDF``)."""
+
+
+class TargetEqualsSource(SegmentRule):
+    """The target is identical to the source: probably left untranslated.
+
+    Why it matters: a copied source is the most common untranslated text; readers of the target
+    language get the source language.
+
+    Exempt: numbers, codes and identifiers, short strings (fewer than ``min-letters`` letters),
+    single capitalised words that look like proper names (``Firefox``, ``PayScale``), terms in the
+    do-not-translate list, and targets when source and target language are the same.
+
+    Example:
+        Bad: en→fr, source ``Open the settings``, target ``Open the settings``.
+        Good: en→fr, source ``Firefox``, target ``Firefox`` (a name).
+
+    Options: ``min-letters`` (default 4).
+    """
+
+    meta = RuleMeta(
+        code="QA102",
+        name="target-equals-source",
+        category="accuracy/untranslated",
+        severity=Severity.MAJOR,
+        summary="The target is identical to the source.",
+        needs_source=True,
+    )
+    Options = Options
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        src = (segment.source or "").strip()
+        tgt = segment.target.strip()
+        if not src or src != tgt:
+            return
+        if ctx.source_lang != "und" and ctx.source_lang == ctx.lang:
+            return
+        opts: Options = ctx.options
+        prose = (segment.prose or "").strip()
+        letters = sum(1 for c in prose if c.isalpha())
+        if letters < opts.min_letters or _CODE_LIKE.match(tgt):
+            return
+        words = _WORD.findall(prose)
+        if len(words) <= 1 and tgt[:1].isupper():
+            return  # a single capitalised word: most often a name
+        if tgt in ctx.dnt:
+            return
+        if len(words) <= 3 and all(w[:1].isupper() for w in words):
+            return  # a title-case name such as "Harris Poll"
+        yield Violation("target is identical to the source (untranslated?)")
+
+
+RULE = TargetEqualsSource

@@ -1,0 +1,262 @@
+"""Command line: parse arguments, call functions, return an exit code.
+
+Exit codes: 0 every file passes, 1 the quality gate failed, 2 usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from qa_pipeline import __version__
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "junit", "github")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="qa-pipeline",
+        description="Check translations for leftover junk, numbers, untranslated text, truncation and punctuation.",
+    )
+    p.add_argument("--version", action="version", version=f"qa-pipeline {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check files and folders (the default command)")
+    _add_check_args(check)
+
+    base = sub.add_parser("baseline", help="record the current findings as the accepted baseline")
+    _add_common(base)
+    base.add_argument("-o", "--output", default="qa-baseline.json", help="baseline file (default: qa-baseline.json)")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--config", type=Path, help="config file (for user rule folders)")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    explain = sub.add_parser("explain", help="print one rule's documentation")
+    explain.add_argument("rule", help="rule code or name, e.g. QA301")
+    explain.add_argument("--config", type=Path)
+
+    schema = sub.add_parser("schema", help="print a JSON Schema shipped with the tool")
+    schema.add_argument("name", choices=("report", "rule-file", "baseline"))
+    return p
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="files or folders (default: the current folder)")
+    p.add_argument("--config", type=Path, help="config file (default: found upward from the current folder)")
+    p.add_argument("--select", action="append", metavar="RULES", help="comma-separated codes, prefixes or names")
+    p.add_argument("--ignore", action="append", metavar="RULES", help="comma-separated codes, prefixes or names")
+    p.add_argument("--lang", "--target-language", dest="target_language", help="target language of every file")
+    p.add_argument("--source-language", help="source language")
+    p.add_argument("--source", help="source path pattern, e.g. content/en/{path}")
+    p.add_argument("--layout", help="translation path layout, e.g. content/{lang}/{path}")
+    p.add_argument("--reference", help="reference translation path pattern (adds chrF/BLEU/TER)")
+    p.add_argument("--min-score", type=float, help="minimum score for a file to pass (default 90)")
+    p.add_argument("--fail-on", choices=("critical", "major", "minor"), help="fail on any finding this severe")
+    p.add_argument("--diff", "--changed-since", dest="diff", metavar="REF", help="check only content changed since a git ref")
+
+
+def _add_check_args(p: argparse.ArgumentParser) -> None:
+    _add_common(p)
+    p.add_argument("--format", choices=FORMATS, help="output format (default: text; github under GitHub Actions)")
+    p.add_argument("-o", "--output", type=Path, help="write the output to a file instead of stdout")
+    p.add_argument("--report-dir", type=Path, help="write JSON and HTML reports to this folder")
+    p.add_argument("--html", type=Path, metavar="DIR", help="write the HTML report to this folder")
+    p.add_argument("--baseline", type=Path, help="fail only on findings not in this baseline")
+    p.add_argument("--update-baseline", action="store_true", help="rewrite the baseline with the current findings")
+    p.add_argument("--compact", action="store_true", help="findings and one summary line (pre-commit)")
+    color = p.add_mutually_exclusive_group()
+    color.add_argument("--color", dest="color", action="store_true", default=None)
+    color.add_argument("--no-color", dest="color", action="store_false")
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "select": _split(args.select),
+        "ignore": _split(args.ignore),
+        "source": args.source,
+        "layout": args.layout,
+        "reference": args.reference,
+        "min-score": args.min_score,
+        "fail-on": args.fail_on,
+        "report-dir": str(args.report_dir) if getattr(args, "report_dir", None) else None,
+    }
+
+
+def _err(msg: str) -> int:
+    print(f"qa-pipeline: error: {msg}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"check", "baseline", "rules", "explain", "schema"}
+    if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["check", *argv]
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "explain":
+            return cmd_explain(args)
+        if args.command == "schema":
+            return cmd_schema(args)
+        if args.command == "baseline":
+            return cmd_baseline(args)
+        return cmd_check(args)
+    except KeyboardInterrupt:
+        return _err("interrupted")
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        from qa_pipeline.errors import user_error
+
+        message = user_error(exc)
+        if message is None:
+            raise
+        return _err(message)
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from qa_pipeline.config import load_settings
+    from qa_pipeline.registry import load_registry
+
+    return load_settings(args.config, Path.cwd(), load_registry, _overrides(args))
+
+
+def _run(args: argparse.Namespace) -> Any:
+    from qa_pipeline.run import RunOptions, check_paths
+
+    settings, registry = _settings(args)
+    paths = args.paths or ["."]
+    for p in paths:
+        if not Path(p).exists():
+            raise FileNotFoundError(p)
+    run_opts = RunOptions(target_language=args.target_language, source_language=args.source_language)
+    if args.diff:
+        from qa_pipeline.gitdiff import changed_only
+
+        return settings, changed_only(paths, args.diff, settings, registry, run_opts)
+    return settings, check_paths(paths, settings, registry, run_opts)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    settings, run = _run(args)
+    baseline_path = args.baseline or settings.baseline
+    if baseline_path is not None:
+        from qa_pipeline.baseline import apply_baseline, write_baseline
+
+        if args.update_baseline:
+            write_baseline(run, baseline_path, settings)
+            print(f"qa-pipeline: baseline {baseline_path} updated", file=sys.stderr)
+        else:
+            run = apply_baseline(run, baseline_path, settings)
+    elif args.update_baseline:
+        return _err("--update-baseline needs --baseline FILE (or `baseline` in config)")
+    report_dir = args.report_dir or settings.report_dir
+    if report_dir is not None:
+        from qa_pipeline.reporters.files import write_report_dir
+
+        write_report_dir(run, report_dir, html=True)
+    if args.html is not None:
+        from qa_pipeline.reporters.files import write_html
+
+        write_html(run, args.html)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    output = render(run, fmt, args)
+    if args.output is not None:
+        from qa_pipeline.fsutil import write_atomic
+
+        write_atomic(args.output, output)
+    else:
+        sys.stdout.write(output)
+    if any(f.error is not None for f in run.files):
+        return EXIT_ERROR
+    return EXIT_OK if run.passed else EXIT_FAIL
+
+
+def render(run: Any, fmt: str, args: argparse.Namespace) -> str:
+    import io
+
+    if fmt == "json":
+        from qa_pipeline.reporters import json_report
+
+        return json_report.render(run)
+    if fmt == "text":
+        from qa_pipeline.reporters import text
+
+        buf = io.StringIO()
+        color = args.color if args.color is not None else (args.output is None and sys.stdout.isatty())
+        if color and not os.environ.get("NO_COLOR"):
+            text.render(run, buf, color=True, compact=args.compact)
+        else:
+            text.render(run, buf, color=False, compact=args.compact)
+        return buf.getvalue()
+    import importlib
+
+    module = importlib.import_module(f"qa_pipeline.reporters.{fmt}")
+    result: str = module.render(run)
+    return result
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from qa_pipeline.baseline import write_baseline
+
+    settings, run = _run(args)
+    out = Path(args.output)
+    write_baseline(run, out, settings)
+    n = sum(len(f.findings) for f in run.files)
+    print(f"qa-pipeline: wrote {out} ({n} finding(s) in {len(run.files)} file(s))", file=sys.stderr)
+    return EXIT_ERROR if any(f.error is not None for f in run.files) else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from qa_pipeline import docs
+
+    settings, registry = _settings_for_rules(args)
+    sys.stdout.write(docs.rules_listing(registry, args.format))
+    return EXIT_OK
+
+
+def _settings_for_rules(args: argparse.Namespace) -> Any:
+    from qa_pipeline.config import load_settings
+    from qa_pipeline.registry import load_registry
+
+    return load_settings(args.config, Path.cwd(), load_registry, {})
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from qa_pipeline import docs
+
+    _, registry = _settings_for_rules(args)
+    entry = registry.get(args.rule)
+    if entry is None:
+        return _err(f"unknown rule {args.rule!r} (see `qa-pipeline rules`)")
+    sys.stdout.write(docs.explain(entry))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    if args.name == "rule-file":
+        from qa_pipeline.declarative.loader import rule_file_schema
+
+        data = rule_file_schema()
+    else:
+        from qa_pipeline.schemas import load_schema
+
+        data = load_schema(f"{args.name}.schema.json")
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK

@@ -1,0 +1,307 @@
+"""The four kinds of data rule: ``existence``, ``substitution``, ``conditional`` and ``metric``.
+
+All match on :attr:`Segment.prose` (code, URLs and placeholders blanked), so offsets are the target's.
+Per-language lists are keyed by language code; ``any`` applies to every document, and a rule's
+``always`` list names further keys applied whatever the document's language (``[any, en]`` finds
+English leftovers in every translation).
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from qa_pipeline.model import Segment, SegmentKind, Span, Violation
+from qa_pipeline.ruleapi import Context, SegmentRule, base_language
+from qa_pipeline.text.scripts import is_spaced_word_char
+
+
+@dataclass(frozen=True)
+class DeclarativeSpec:
+    """A validated rule file, as the matcher needs it."""
+
+    kind: str
+    message: str
+    ignorecase: bool
+    always: tuple[str, ...]
+    segment_kinds: frozenset[SegmentKind]
+    match: str
+    boundaries: str
+    tokens: Mapping[str, tuple[str, ...]]
+    patterns: Mapping[str, tuple[str, ...]]
+    swap: Mapping[str, Mapping[str, str]]
+    first: str | None
+    second: str | None
+    expression: str | None
+    min_source_words: int
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> DeclarativeSpec:
+        return cls(
+            kind=data["kind"],
+            message=data.get("message", data["summary"]),
+            ignorecase=bool(data.get("ignorecase", True)),
+            always=tuple(data.get("always", ["any"])),
+            segment_kinds=frozenset(SegmentKind(k) for k in data.get("segment-kinds", [])),
+            match=data.get("match", "contains"),
+            boundaries=data.get("boundaries", "both"),
+            tokens={k: tuple(v) for k, v in data.get("tokens", {}).items()},
+            patterns={k: tuple(v) for k, v in data.get("patterns", {}).items()},
+            swap={k: dict(v) for k, v in data.get("swap", {}).items()},
+            first=data.get("first"),
+            second=data.get("second"),
+            expression=data.get("expression"),
+            min_source_words=int(data.get("min-source-words", 0)),
+        )
+
+    def keys_for(self, lang: str) -> list[str]:
+        keys = list(self.always)
+        if lang not in keys:
+            keys.append(lang)
+        return keys
+
+
+def _phrase_regex(phrase: str, boundaries: str) -> str:
+    words = [regex.escape(w) for w in phrase.split()]
+    body = r"[\s\u00a0\u202f]+".join(words)
+    start = ""
+    end = ""
+    if boundaries in ("both", "start") and is_spaced_word_char(phrase[0]):
+        start = r"(?<![\p{L}\p{N}_])"
+    if boundaries == "both" and is_spaced_word_char(phrase[-1]):
+        end = r"(?![\p{L}\p{N}_])"
+    return start + body + end
+
+
+def _compile(source: str, flags: int, where: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(source, flags)
+    except regex.error as exc:
+        raise ValueError(f"{where}: invalid regular expression {source!r}: {exc}") from None
+
+
+class DeclarativeRule(SegmentRule):
+    """A segment rule built from a rule file."""
+
+    def __init__(self, spec: DeclarativeSpec) -> None:
+        self.spec = spec
+        self.flags = regex.V1 | (regex.IGNORECASE if spec.ignorecase else 0)
+        self._cache: dict[str, list[regex.Pattern[str]]] = {}
+        self.compile_all()
+
+    def compile_all(self) -> None:
+        """Compile every language's patterns (at load time, so bad rule files fail early)."""
+
+    def applies(self, segment: Segment) -> bool:
+        return not self.spec.segment_kinds or segment.kind in self.spec.segment_kinds
+
+    def format(self, **values: Any) -> str:
+        try:
+            return self.spec.message.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return self.spec.message
+
+
+class ExistenceRule(DeclarativeRule):
+    """Reports every occurrence of a listed phrase or pattern."""
+
+    def compile_all(self) -> None:
+        langs = set(self.spec.tokens) | set(self.spec.patterns)
+        for lang in sorted(langs):
+            self._patterns(lang)
+
+    def _patterns(self, key: str) -> list[regex.Pattern[str]]:
+        if key not in self._cache:
+            alts = [_phrase_regex(t, self.spec.boundaries) for t in self.spec.tokens.get(key, ())]
+            compiled = []
+            if alts:
+                # longest first so that a longer phrase wins over its prefix
+                alts.sort(key=len, reverse=True)
+                compiled.append(_compile("(?:" + "|".join(alts) + ")", self.flags, f"tokens.{key}"))
+            for i, pat in enumerate(self.spec.patterns.get(key, ())):
+                compiled.append(_compile(pat, self.flags, f"patterns.{key}[{i}]"))
+            self._cache[key] = compiled
+        return self._cache[key]
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if not self.applies(segment):
+            return
+        text = segment.prose
+        seen: list[Span] = []
+        for key in self.spec.keys_for(ctx.lang):
+            for pattern in self._patterns(key):
+                for m in pattern.finditer(text):
+                    if m.end() == m.start():
+                        continue
+                    span = Span(m.start(), m.end())
+                    if not self._placed(text, span) or any(span.overlaps(s) for s in seen):
+                        continue
+                    seen.append(span)
+                    yield Violation(self.format(match=m.group(0)), span=span, data={"match": m.group(0)})
+
+    def _placed(self, text: str, span: Span) -> bool:
+        if self.spec.match == "contains":
+            return True
+        strip = " \t\r\n\u00a0\u202f.:;,!?·•-–—*#>|()[]\"'“”«»„「」"
+        before = text[: span.start].strip(strip)
+        if self.spec.match == "start":
+            return before == ""
+        after = text[span.end :].strip(strip)
+        return before == "" and after == ""
+
+
+class SubstitutionRule(DeclarativeRule):
+    """Reports a wrong term and suggests the preferred one."""
+
+    def compile_all(self) -> None:
+        for lang in sorted(self.spec.swap):
+            self._pattern(lang)
+
+    def _pattern(self, key: str) -> list[regex.Pattern[str]]:
+        if key not in self._cache:
+            pairs = self.spec.swap.get(key, {})
+            compiled = [_compile(_phrase_regex(w, "both"), self.flags, f"swap.{key}") for w in sorted(pairs)]
+            self._cache[key] = compiled
+        return self._cache[key]
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if not self.applies(segment):
+            return
+        for key in self.spec.keys_for(ctx.lang):
+            pairs = self.spec.swap.get(key, {})
+            for wrong, pattern in zip(sorted(pairs), self._pattern(key), strict=True):
+                for m in pattern.finditer(segment.prose):
+                    right = pairs[wrong]
+                    yield Violation(
+                        self.format(match=m.group(0), replacement=right),
+                        span=Span(m.start(), m.end()),
+                        data={"match": m.group(0), "replacement": right},
+                        fix=right,
+                    )
+
+
+class ConditionalRule(DeclarativeRule):
+    """If the source matches ``first``, the target must match ``second`` as many times."""
+
+    def compile_all(self) -> None:
+        assert self.spec.first is not None
+        self.first = _compile(self.spec.first, self.flags, "first")
+        if "{match}" not in (self.spec.second or ""):
+            self.second = _compile(self.spec.second or "", self.flags, "second")
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if not self.applies(segment) or segment.source_prose is None:
+            return
+        second = self.spec.second or ""
+        for m in self.first.finditer(segment.source_prose):
+            if "{match}" in second:
+                pat = _compile(second.replace("{match}", regex.escape(m.group(0))), self.flags, "second")
+                needed = len(self.first.findall(segment.source_prose, overlapped=False))
+            else:
+                pat = self.second
+                needed = len(list(self.first.finditer(segment.source_prose)))
+            have = len(pat.findall(segment.prose))
+            if have < needed:
+                yield Violation(self.format(match=m.group(0)), span=None, data={"match": m.group(0)})
+                return
+
+
+_OPS: Mapping[type, Callable[..., Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: lambda a, b: a / b if b else float("inf"),
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+}
+METRIC_NAMES = ("target_chars", "source_chars", "target_words", "source_words", "target_letters", "source_letters")
+
+
+def _eval(node: ast.AST, values: Mapping[str, float]) -> Any:
+    if isinstance(node, ast.Expression):
+        return _eval(node.body, values)
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return node.value
+    if isinstance(node, ast.Name) and node.id in values:
+        return values[node.id]
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+        return _OPS[type(node.op)](_eval(node.left, values), _eval(node.right, values))
+    if isinstance(node, ast.BoolOp):
+        results = [_eval(v, values) for v in node.values]
+        return all(results) if isinstance(node.op, ast.And) else any(results)
+    if isinstance(node, ast.Compare):
+        left = _eval(node.left, values)
+        for op, comp in zip(node.ops, node.comparators, strict=True):
+            right = _eval(comp, values)
+            if type(op) not in _OPS or not _OPS[type(op)](left, right):
+                return False
+            left = right
+        return True
+    raise ValueError(f"unsupported expression element {ast.dump(node)[:60]}")
+
+
+class MetricRule(DeclarativeRule):
+    """Reports a segment whose measured values meet ``expression``."""
+
+    def compile_all(self) -> None:
+        try:
+            self.tree = ast.parse(self.spec.expression or "", mode="eval")
+        except SyntaxError as exc:
+            raise ValueError(f"expression: {exc.msg}") from None
+        names = {n.id for n in ast.walk(self.tree) if isinstance(n, ast.Name)}
+        unknown = names - set(METRIC_NAMES)
+        if unknown:
+            raise ValueError(f"expression: unknown name(s) {sorted(unknown)}; use {', '.join(METRIC_NAMES)}")
+        _eval(self.tree, dict.fromkeys(METRIC_NAMES, 1.0))
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if not self.applies(segment):
+            return
+        values = measure(segment.prose, "target") | measure(segment.source_prose, "source")
+        if segment.source is not None and values["source_words"] < self.spec.min_source_words:
+            return
+        if segment.source is None and any(n.id.startswith("source_") for n in ast.walk(self.tree) if isinstance(n, ast.Name)):
+            return
+        if _eval(self.tree, values):
+            shown = {k: round(v, 2) for k, v in values.items()}
+            yield Violation(self.format(**shown), data=shown)
+
+
+def measure(text: str | None, prefix: str) -> dict[str, float]:
+    text = text or ""
+    return {
+        f"{prefix}_chars": float(len(text)),
+        f"{prefix}_words": float(len(text.split())),
+        f"{prefix}_letters": float(sum(1 for c in text if c.isalpha())),
+    }
+
+
+KINDS: Mapping[str, type[DeclarativeRule]] = {
+    "existence": ExistenceRule,
+    "substitution": SubstitutionRule,
+    "conditional": ConditionalRule,
+    "metric": MetricRule,
+}
+
+
+def example_segments(examples: Sequence[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any], Segment]]:
+    """Segments for a rule file's examples (used by ``explain`` and the tests)."""
+    out = []
+    for i, ex in enumerate(examples):
+        kind = SegmentKind(ex.get("kind", "paragraph"))
+        out.append((ex, Segment(id=f"ex{i}", target=ex["target"], source=ex.get("source"), kind=kind)))
+    return out
+
+
+def lang_of(example: Mapping[str, Any]) -> str:
+    return base_language(example.get("lang"))

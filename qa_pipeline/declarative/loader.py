@@ -1,0 +1,135 @@
+"""Load ``rules/*.yaml``: validate each file against the rule-file schema and build registry entries.
+
+An invalid file is a :class:`RuleFileError` naming the file, the JSON path inside it and the reason.
+A file with ``extends: QA3NN`` adds phrases, patterns or swaps to a data rule defined elsewhere, so a
+user can add a language or a phrase without touching the built-in files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import yaml
+
+from qa_pipeline.declarative.kinds import KINDS, DeclarativeSpec
+from qa_pipeline.model import Severity
+from qa_pipeline.ruleapi import NoOptions, RuleMeta, Scope
+
+if TYPE_CHECKING:
+    from qa_pipeline.registry import Registry, RuleEntry
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used."""
+
+
+@cache
+def rule_file_schema() -> dict[str, Any]:
+    path = Path(__file__).with_name("rule-file.schema.json")
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
+def read_rule_file(path: Path) -> dict[str, Any]:
+    """Parse and validate one rule file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleFileError(f"{path}:{where}: invalid YAML: {problem}") from None
+    except OSError as exc:
+        raise RuleFileError(f"{path}: cannot read: {exc.strerror}") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}: a rule file must be a YAML mapping")
+    validator = jsonschema.Draft202012Validator(rule_file_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(e.absolute_path)))
+    if errors:
+        err = _most_specific(errors)
+        json_path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path)
+        raise RuleFileError(f"{path}: {json_path}: {err.message}")
+    return data
+
+
+def _most_specific(errors: Sequence[jsonschema.ValidationError]) -> jsonschema.ValidationError:
+    best = errors[0]
+    for err in errors:
+        for sub in err.context or ():
+            if len(sub.absolute_path) > len(best.absolute_path):
+                best = sub
+    deepest = max(errors, key=lambda e: len(e.absolute_path))
+    return best if len(best.absolute_path) >= len(deepest.absolute_path) else deepest
+
+
+def _merge(base: dict[str, Any], ext: Mapping[str, Any]) -> None:
+    for key in ("tokens", "patterns"):
+        for lang, items in ext.get(key, {}).items():
+            base.setdefault(key, {}).setdefault(lang, [])
+            base[key][lang] = [*base[key][lang], *items]
+    for lang, pairs in ext.get("swap", {}).items():
+        base.setdefault("swap", {}).setdefault(lang, {})
+        base["swap"][lang] = {**base["swap"][lang], **pairs}
+    base["examples"] = [*base.get("examples", []), *ext.get("examples", [])]
+
+
+def load_rule_dirs(dirs: Iterable[Path], registry: Registry) -> list[RuleEntry]:
+    """Every rule file of ``dirs`` (sorted by name), extensions merged into their base rules."""
+    definitions: dict[str, tuple[Path, dict[str, Any]]] = {}
+    extensions: list[tuple[Path, dict[str, Any]]] = []
+    for folder in dirs:
+        if not folder.is_dir():
+            raise RuleFileError(f"{folder}: rule folder does not exist")
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            data = read_rule_file(path)
+            if "extends" in data:
+                extensions.append((path, data))
+                continue
+            code = data["code"]
+            if code in definitions:
+                raise RuleFileError(f"{path}: rule code {code} is already defined in {definitions[code][0]}")
+            if registry.get(code) is not None:
+                raise RuleFileError(f"{path}: rule code {code} is already used by a built-in code rule")
+            definitions[code] = (path, data)
+    for path, ext in extensions:
+        target = definitions.get(ext["extends"])
+        if target is None:
+            raise RuleFileError(f"{path}: $.extends: no data rule {ext['extends']} to extend")
+        _merge(target[1], ext)
+    return [_entry(path, data) for path, data in definitions.values()]
+
+
+def _entry(path: Path, data: dict[str, Any]) -> RuleEntry:
+    from qa_pipeline.registry import RuleEntry
+
+    meta = RuleMeta(
+        code=data["code"],
+        name=data["name"],
+        category=data["category"],
+        severity=Severity.parse(data["severity"]),
+        summary=data["summary"],
+        needs_source=data["kind"] == "conditional" or "source_" in data.get("expression", ""),
+    )
+    try:
+        spec = DeclarativeSpec.from_data(data)
+        rule_cls = KINDS[data["kind"]]
+        rule_cls(spec)  # compile patterns now: a bad regex is a rule-file error, not a crash later
+    except ValueError as exc:
+        raise RuleFileError(f"{path}: {exc}") from None
+    doc = data["summary"] + "\n\n" + data.get("description", "").strip()
+    return RuleEntry(
+        meta=meta,
+        scope=Scope.SEGMENT,
+        options_type=NoOptions,
+        doc=doc.strip(),
+        examples=tuple(data["examples"]),
+        origin=str(path),
+        factory=lambda: rule_cls(spec),
+    )

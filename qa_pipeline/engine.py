@@ -1,0 +1,195 @@
+"""Run the selected rules over documents and turn violations into located findings.
+
+The engine (not the rules) decides which rules run on which file, skips rules that need a source
+when a document has none, applies inline suppressions, and maps segment offsets to file line and
+column — in exactly one place, :func:`locate`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from qa_pipeline.config import RuleSelection
+from qa_pipeline.model import Document, Finding, Segment, Severity, Span, Violation
+from qa_pipeline.registry import RuleEntry
+from qa_pipeline.ruleapi import Context, CorpusContext, CorpusRule, DocumentRule, Resources, Scope, SegmentRule, Sibling
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to check, with what the engine resolved for it."""
+
+    document: Document
+    selection: RuleSelection
+    fingerprint_path: str
+    siblings: tuple[Sibling, ...] = ()
+    dnt: frozenset[str] = frozenset()
+
+
+def suppressed(codes: Iterable[str], entry: RuleEntry) -> bool:
+    for sel in codes:
+        sel = sel.strip()
+        if sel.lower() in ("all", "*") or (sel.upper().startswith("QA") and entry.meta.code.startswith(sel.upper())):
+            return True
+        if sel.lower() == entry.meta.name:
+            return True
+    return False
+
+
+def _warn(entry: RuleEntry, path: str, exc: BaseException) -> None:
+    print(f"qa-pipeline: internal error in rule {entry.meta.code} on {path}: {exc!r}", file=sys.stderr)
+
+
+def _context(job: Job, options: Any, resources: Resources) -> Context:
+    doc = job.document
+    return Context(
+        document=doc,
+        target_language=doc.target_language.code,
+        source_language=doc.source_language.code,
+        options=options,
+        resources=resources,
+        siblings=job.siblings,
+        dnt=job.dnt,
+    )
+
+
+def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, Violation]]:
+    """Segment and document rules of one job."""
+    doc = job.document
+    has_source = doc.has_source
+    file_suppressed = doc.meta.get("suppressed", frozenset())
+    out: list[tuple[RuleEntry, Violation]] = []
+    by_id = {s.id: s for s in doc.segments}
+    for entry in job.selection.enabled:
+        if entry.scope is Scope.CORPUS or (entry.meta.needs_source and not has_source):
+            continue
+        if suppressed(file_suppressed, entry):
+            continue
+        rule = entry.factory()
+        ctx = _context(job, job.selection.options[entry.meta.code], resources)
+        try:
+            if isinstance(rule, SegmentRule):
+                for seg in doc.segments:
+                    if entry.meta.needs_source and seg.source is None:
+                        continue
+                    if suppressed(seg.suppressed, entry):
+                        continue
+                    for v in rule.check(seg, ctx):
+                        out.append((entry, v if v.segment_id else _with_segment(v, seg)))
+            elif isinstance(rule, DocumentRule):
+                for v in rule.check_document(ctx):
+                    seg = by_id.get(v.segment_id or "")
+                    if seg is not None and suppressed(seg.suppressed, entry):
+                        continue
+                    out.append((entry, v))
+        except Exception as exc:  # a rule bug must not lose the other findings
+            _warn(entry, doc.path, exc)
+    return out
+
+
+def run_corpus_rules(jobs: Sequence[Job], resources: Resources) -> dict[str, list[tuple[RuleEntry, Violation]]]:
+    """Corpus rules over every document; results keyed by document path."""
+    out: dict[str, list[tuple[RuleEntry, Violation]]] = {}
+    if len(jobs) < 2:
+        return out
+    entries: dict[str, RuleEntry] = {}
+    for job in jobs:
+        for entry in job.selection.enabled:
+            if entry.scope is Scope.CORPUS:
+                entries[entry.meta.code] = entry
+    by_path = {job.document.path: job for job in jobs}
+    for code in sorted(entries):
+        entry = entries[code]
+        docs = [j.document for j in jobs if any(e.meta.code == code for e in j.selection.enabled)]
+        rule = entry.factory()
+        assert isinstance(rule, CorpusRule)
+        options = jobs[0].selection.options.get(code)
+        try:
+            for v in rule.check_corpus(CorpusContext(documents=docs, options=options, resources=resources)):
+                job = by_path.get(v.path or "")
+                if job is None:
+                    continue
+                seg = job.document.segment(v.segment_id or "")
+                if seg is not None and suppressed(seg.suppressed, entry):
+                    continue
+                out.setdefault(job.document.path, []).append((entry, v))
+        except Exception as exc:
+            _warn(entry, "<corpus>", exc)
+    return out
+
+
+def _with_segment(v: Violation, seg: Segment) -> Violation:
+    from dataclasses import replace
+
+    return replace(v, segment_id=seg.id)
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(text.split())
+
+
+def locate(
+    job: Job,
+    results: Iterable[tuple[RuleEntry, Violation]],
+) -> list[Finding]:
+    """Findings with file positions, excerpts and fingerprints, sorted by position then code."""
+    doc = job.document
+    by_id = {s.id: s for s in doc.segments}
+    findings: list[Finding] = []
+    seen_keys: Counter[str] = Counter()
+    raw: list[tuple[RuleEntry, Violation, Segment | None, Span | None]] = []
+    for entry, v in results:
+        seg = by_id.get(v.segment_id or "")
+        span = v.span
+        if seg is not None and span is None:
+            span = Span(0, len(seg.target))
+        if seg is not None and span is not None and span.end > len(seg.target):
+            span = Span(min(span.start, len(seg.target)), len(seg.target))
+        raw.append((entry, v, seg, span))
+    raw.sort(key=lambda r: (r[2].index if r[2] else -1, r[3].start if r[3] else 0, r[0].meta.code, r[1].message))
+    for entry, v, seg, span in raw:
+        if seg is not None and span is not None:
+            start = seg.offsets.to_file(span.start)
+            end = seg.offsets.to_file(span.end - 1) + 1 if span.end > span.start else start
+            line, col = doc.line_col(start)
+            end_line, end_col = doc.line_col(end)
+            excerpt = seg.target[span.start : span.end]
+            context = seg.target[max(0, span.start - 30) : span.start] + "|" + seg.target[span.end : span.end + 30]
+        else:
+            line, col, end_line, end_col = 1, 1, 1, 1
+            excerpt, context = "", ""
+        key = "\x1f".join((entry.meta.code, job.fingerprint_path, _norm(excerpt), _norm(context)))
+        seen_keys[key] += 1
+        digest = hashlib.sha256(f"{key}\x1f{seen_keys[key]}".encode()).hexdigest()[:20]
+        findings.append(
+            Finding(
+                code=entry.meta.code,
+                name=entry.meta.name,
+                category=entry.meta.category,
+                severity=job.selection.severities.get(entry.meta.code, entry.meta.severity),
+                message=v.message,
+                path=doc.path,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                segment_id=seg.id if seg else v.segment_id,
+                span=(span.start, span.end) if span is not None else None,
+                excerpt=excerpt if len(excerpt) <= 200 else excerpt[:199] + "…",
+                fingerprint=digest,
+                data=dict(v.data),
+                fix=v.fix,
+            )
+        )
+    return findings
+
+
+def severity_at_least(severity: Severity, threshold: Severity) -> bool:
+    return severity.rank >= threshold.rank

@@ -1,0 +1,103 @@
+"""Where a file's languages come from, in order: command line/config, the file itself, the path, and
+finally detection of the whole document's language (langdetect, seeded, so the answer is stable).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import PurePath
+
+from qa_pipeline.model import Document, LanguageInfo
+
+_CODE = r"[a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}|[A-Z]{2}|[a-z]{4}|\d{3}))?(?:@[a-z]+)?"
+_PATH_PATTERNS = (
+    re.compile(rf"(?:^|[/\\])({_CODE})[/\\]"),  # fr/…, pt_BR/…
+    re.compile(rf"[._-]({_CODE})\.[A-Za-z0-9]+$"),  # name.fr.md, name_fr.txt, messages-de.po
+    re.compile(rf"(?:^|[/\\])({_CODE})\.(?:po|xliff|xlf|txt|md|markdown)$"),  # fr.po, pt-BR.xliff
+)
+_NOT_LANGS = frozenset({"src", "doc", "docs", "www", "tmp", "lib", "bin", "app", "out", "msg", "new", "old", "img", "api"})
+
+
+@cache
+def is_language(code: str) -> bool:
+    """True when Babel's CLDR data knows the language part of ``code``."""
+    from babel import localedata
+
+    base = code.replace("-", "_").split("_")[0].split("@")[0].lower()
+    if base in _NOT_LANGS:
+        return False
+    return bool(localedata.exists(base))
+
+
+def normalize(code: str) -> str:
+    """``pt_BR`` -> ``pt-BR``, ``FR`` -> ``fr``."""
+    code = code.strip().replace("_", "-").split("@")[0]
+    parts = code.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
+    return "-".join(out)
+
+
+def language_from_path(path: str) -> str | None:
+    posix = PurePath(path).as_posix()
+    for pattern in _PATH_PATTERNS:
+        for m in pattern.finditer(posix):
+            code = m.group(1)
+            if is_language(code):
+                return normalize(code)
+    return None
+
+
+@cache
+def _langdetect() -> object:
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0
+    return DetectorFactory
+
+
+def detect_language(text: str) -> LanguageInfo:
+    """The document's language by langdetect (seeded); ``None`` when the text is too short."""
+    sample = text[:20000]
+    if sum(1 for c in sample if c.isalpha()) < 20:
+        return LanguageInfo(None)
+    from langdetect import detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    _langdetect()
+    try:
+        best = detect_langs(sample)[0]
+    except LangDetectException:
+        return LanguageInfo(None)
+    code = {"zh-cn": "zh", "zh-tw": "zh-Hant"}.get(best.lang, best.lang)
+    return LanguageInfo(normalize(code), "detected", round(best.prob, 3))
+
+
+def resolve_languages(
+    doc: Document,
+    cli_target: str | None,
+    cli_source: str | None,
+    origin: str = "cli",
+    path_lang: str | None = None,
+) -> tuple[LanguageInfo, LanguageInfo]:
+    """Target and source language of ``doc`` with their origins."""
+    if cli_target:
+        target = LanguageInfo(normalize(cli_target), origin)
+    elif doc.target_language.code:
+        target = doc.target_language
+    elif path_lang or language_from_path(doc.path):
+        target = LanguageInfo(path_lang or language_from_path(doc.path), "path")
+    else:
+        target = detect_language("\n".join(s.prose for s in doc.segments))
+    if cli_source:
+        source = LanguageInfo(normalize(cli_source), origin)
+    elif doc.source_language.code:
+        source = doc.source_language
+    elif doc.has_source:
+        sources = "\n".join(s.source_prose or "" for s in doc.segments)
+        source = detect_language(sources)
+    else:
+        source = LanguageInfo(None)
+    return target, source

@@ -1,0 +1,280 @@
+"""The data that crosses layers: segments, documents, violations, findings, reports.
+
+Readers produce a :class:`Document`; rules yield :class:`Violation`; the engine turns violations into
+:class:`Finding`; scoring wraps findings in a :class:`FileReport`, the single input of every reporter.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+PROTECTED_CHAR = "\ue000"
+"""Stands in for a protected character (code, URL, tag, placeholder) in :attr:`Segment.prose`."""
+
+
+class Severity(enum.Enum):
+    """MQM severities, in increasing order."""
+
+    NEUTRAL = "neutral"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (neutral, minor, major, critical)") from None
+
+
+_RANK = {Severity.NEUTRAL: 0, Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class SegmentKind(enum.Enum):
+    """What a segment is; rules that look for sentences skip headings, labels and list items."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list-item"
+    TABLE_CELL = "table-cell"
+    UNIT = "unit"  # a translation unit of a bilingual file (PO entry, XLIFF trans-unit)
+    PLURAL = "plural"  # one plural form of a PO entry
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in a segment's text to offsets in the decoded file text.
+
+    ``pieces`` is a sorted tuple of ``(text_offset, file_offset)`` anchors: from each anchor up to the
+    next, text and file advance together. Readers add an anchor wherever the file spells a character
+    differently from the text (an escape sequence, an entity, a line continuation).
+    """
+
+    pieces: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def contiguous(cls, file_offset: int) -> OffsetMap:
+        return cls(((0, file_offset),))
+
+    def to_file(self, text_offset: int) -> int:
+        keys = [p[0] for p in self.pieces]
+        i = bisect.bisect_right(keys, text_offset) - 1
+        if i < 0:
+            i = 0
+        base_text, base_file = self.pieces[i]
+        return base_file + (text_offset - base_text)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One checkable unit of text: a paragraph, heading, list item, PO entry or XLIFF unit.
+
+    ``target`` is the translation exactly as a reader should see it (escapes decoded); ``protected``
+    lists spans of it that are not prose (inline code, URLs, tags, placeholders). ``prose`` is the
+    target with those spans blanked to :data:`PROTECTED_CHAR`, offsets unchanged.
+    """
+
+    id: str
+    target: str
+    source: str | None = None
+    kind: SegmentKind = SegmentKind.PARAGRAPH
+    offsets: OffsetMap = field(default_factory=lambda: OffsetMap.contiguous(0))
+    source_offsets: OffsetMap | None = None
+    protected: tuple[Span, ...] = ()
+    source_protected: tuple[Span, ...] = ()
+    index: int = 0
+    notes: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+    suppressed: frozenset[str] = frozenset()
+    context: str | None = None  # PO msgctxt, XLIFF resname
+    plural_index: int | None = None
+
+    @cached_property
+    def prose(self) -> str:
+        return _blank(self.target, self.protected)
+
+    @cached_property
+    def source_prose(self) -> str | None:
+        if self.source is None:
+            return None
+        return _blank(self.source, self.source_protected)
+
+
+def _blank(text: str, spans: tuple[Span, ...]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, min(span.end, len(chars))):
+            chars[i] = PROTECTED_CHAR
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class LanguageInfo:
+    """A language code and where it came from: ``cli``, ``config``, ``file``, ``path``, ``detected``."""
+
+    code: str | None
+    origin: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its segments and the decoded text they point into."""
+
+    path: str
+    format: str
+    text: str
+    segments: tuple[Segment, ...]
+    target_language: LanguageInfo = LanguageInfo(None)
+    source_language: LanguageInfo = LanguageInfo(None)
+    source_path: str | None = None
+    reference_path: str | None = None
+    references: Mapping[str, str] = field(default_factory=dict)  # segment id -> reference text
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        starts = [0]
+        text = self.text
+        i = 0
+        while True:
+            j = text.find("\n", i)
+            if j < 0:
+                break
+            starts.append(j + 1)
+            i = j + 1
+        return tuple(starts)
+
+    def line_col(self, file_offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points; CRLF counts as one line break)."""
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, file_offset) - 1
+        col = file_offset - starts[i]
+        return i + 1, col + 1
+
+    @property
+    def has_source(self) -> bool:
+        return any(s.source is not None for s in self.segments)
+
+    def segment(self, segment_id: str) -> Segment | None:
+        for seg in self.segments:
+            if seg.id == segment_id:
+                return seg
+        return None
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule yields: a problem at a span of a segment's target (None: the whole segment)."""
+
+    message: str
+    span: Span | None = None
+    segment_id: str | None = None  # required from document and corpus rules
+    data: Mapping[str, Any] = field(default_factory=dict)
+    fix: str | None = None
+    path: str | None = None  # set by corpus rules: which document
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A located, classified violation: what every reporter consumes."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    segment_id: str | None
+    span: tuple[int, int] | None
+    excerpt: str
+    fingerprint: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+    fix: str | None = None
+    status: str | None = None  # set by the baseline gate: "new" or "known"
+
+    def sort_key(self) -> tuple[int, int, str, int, int]:
+        return (self.line, self.column, self.code, self.end_line, self.end_column)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """sacrebleu scores against a reference translation."""
+
+    chrf: float
+    bleu: float
+    ter: float
+    signatures: Mapping[str, str]
+    segments: tuple[Mapping[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything known about one checked file."""
+
+    path: str
+    format: str
+    source_file: str | None
+    source_language: LanguageInfo
+    target_language: LanguageInfo
+    word_count: int
+    word_count_basis: str
+    segment_count: int
+    penalty: float
+    score: float
+    passed: bool
+    min_score: float
+    findings: tuple[Finding, ...]
+    counts: Mapping[str, int]
+    error: str | None = None
+    metrics: Metrics | None = None
+    document: Document | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """All file reports of one run plus the totals."""
+
+    files: tuple[FileReport, ...]
+    word_count: int
+    penalty: float
+    score: float
+    passed: bool
+    min_score: float
+    counts: Mapping[str, int]
+    tool_version: str
+    gate: Mapping[str, Any] = field(default_factory=dict)

@@ -1,0 +1,236 @@
+"""One run: collect files, read them, pair sources, resolve languages, find siblings, check, score."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from qa_pipeline import __version__
+from qa_pipeline.config import Settings, resolve
+from qa_pipeline.engine import Job, locate, run_corpus_rules, run_document_rules
+from qa_pipeline.languages import language_from_path, normalize, resolve_languages
+from qa_pipeline.model import Document, FileReport, LanguageInfo, RunReport
+from qa_pipeline.pairing import attach_source, counterpart, match_layout
+from qa_pipeline.readers import FORMATS, ReaderError, ReadOptions, read_document
+from qa_pipeline.registry import Registry
+from qa_pipeline.ruleapi import Resources
+from qa_pipeline.scoring import counts, evaluation_word_count, gate, penalty, score, total
+from qa_pipeline.siblings import find_siblings
+
+SKIP_DIRS = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__", ".mypy_cache"}
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Command-line choices that are not configuration."""
+
+    target_language: str | None = None
+    source_language: str | None = None
+    language_origin: str = "cli"
+
+
+class UsageError(Exception):
+    """Bad paths or arguments: exit code 2."""
+
+
+def collect_files(paths: Sequence[str], settings: Settings) -> list[Path]:
+    """Files to check: given files as they are, folders searched for known extensions (sorted)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for folder, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in files:
+                    if Path(name).suffix.lower() in FORMATS:
+                        found.append(Path(folder) / name)
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    kept = []
+    seen = set()
+    for p in out:
+        rel = relpath(p, settings.root)
+        if any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(p.name, pat) for pat in settings.exclude):
+            continue
+        key = str(p.resolve())
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
+
+
+def relpath(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read(path: Path, settings: Settings, display: str | None = None) -> Document:
+    opts = ReadOptions(include_fuzzy=settings.include_fuzzy, include_obsolete=settings.include_obsolete)
+    return read_document(path, opts, display=display)
+
+
+def _prepare(path: Path, settings: Settings, run: RunOptions) -> Document:
+    rel = relpath(path, settings.root)
+    doc = _read(path, settings, display=str(path))
+    fields = match_layout(settings.layout, rel) if settings.layout else None
+    path_lang = normalize(fields["lang"]) if fields and "lang" in fields else None
+    src_path = counterpart(settings.source, settings.layout, rel, settings.root)
+    meta = dict(doc.meta)
+    if src_path is not None:
+        if src_path.is_file():
+            try:
+                doc = attach_source(doc, _read(src_path, settings))
+            except ReaderError as exc:
+                raise ReaderError(f"source file {src_path}: {exc}") from None
+        else:
+            meta["source_missing"] = str(src_path)
+    target_cli = run.target_language or settings.target_language
+    source_cli = run.source_language or settings.source_language
+    origin = run.language_origin if run.target_language else "config"
+    source_origin = run.language_origin if run.source_language else "config"
+    target, source = resolve_languages(doc, target_cli, None, origin, path_lang)
+    if source_cli:
+        source = LanguageInfo(normalize(source_cli), source_origin)
+    elif src_path is not None and doc.source_path and not doc.source_language.code:
+        rel_src = relpath(src_path, settings.root)
+        lang = None
+        if settings.layout:
+            f = match_layout(settings.layout, rel_src)
+            lang = normalize(f["lang"]) if f and "lang" in f else None
+        lang = lang or language_from_path(rel_src)
+        if lang:
+            source = LanguageInfo(lang, "path")
+    ref_path = counterpart(settings.reference, settings.layout, rel, settings.root)
+    if ref_path is not None and ref_path.is_file():
+        meta["reference_file"] = str(ref_path)
+    return replace(doc, target_language=target, source_language=source, meta=meta)
+
+
+def _error_report(display: str, message: str, settings: Settings, fmt: str | None) -> FileReport:
+    return FileReport(
+        path=display,
+        format=fmt or "unknown",
+        source_file=None,
+        source_language=LanguageInfo(None),
+        target_language=LanguageInfo(None),
+        word_count=0,
+        word_count_basis="target",
+        segment_count=0,
+        penalty=0.0,
+        score=0.0,
+        passed=False,
+        min_score=settings.min_score,
+        findings=(),
+        counts=counts(()),
+        error=message,
+    )
+
+
+def check_paths(
+    paths: Sequence[str], settings: Settings, registry: Registry, run: RunOptions | None = None
+) -> RunReport:
+    """Check every file under ``paths`` and return the run's report."""
+    run = run or RunOptions()
+    files = collect_files(paths, settings)
+    resources = Resources(settings)
+    docs: list[Document] = []
+    errors: dict[str, FileReport] = {}
+    order: list[str] = []
+    for path in files:
+        display = str(path)
+        order.append(display)
+        try:
+            docs.append(_prepare(path, settings, run))
+        except ReaderError as exc:
+            errors[display] = _error_report(display, str(exc), settings, FORMATS.get(path.suffix.lower()))
+    relpaths = {d.path: relpath(Path(d.path), settings.root) for d in docs}
+
+    def load_sibling(p: Path) -> Document | None:
+        try:
+            return _prepare(p, settings, RunOptions())
+        except ReaderError:
+            return None
+
+    siblings = find_siblings(docs, settings.siblings, settings.layout, relpaths, settings.root, load_sibling)
+    jobs = []
+    for doc in docs:
+        lang = doc.target_language.code
+        dnt = settings.dnt | _lang_dnt(settings, lang)
+        jobs.append(
+            Job(
+                document=doc,
+                selection=resolve(settings, registry, doc.path, lang),
+                fingerprint_path=relpaths[doc.path],
+                siblings=siblings.get(doc.path, ()),
+                dnt=dnt,
+            )
+        )
+    corpus = run_corpus_rules(jobs, resources)
+    reports: dict[str, FileReport] = dict(errors)
+    for job in jobs:
+        results = run_document_rules(job, resources) + corpus.get(job.document.path, [])
+        reports[job.document.path] = file_report(job.document, locate(job, results), settings)
+    ordered = tuple(reports[p] for p in order if p in reports)
+    return summarize(ordered, settings)
+
+
+def _lang_dnt(settings: Settings, lang: str | None) -> frozenset[str]:
+    if not lang:
+        return frozenset()
+    out: frozenset[str] = frozenset()
+    for key, table in settings.per_language.items():
+        if key in (lang.lower(), lang.lower().split("-")[0]):
+            out |= frozenset(table.get("dnt", ()))
+    return out
+
+
+def file_report(doc: Document, findings: Sequence[object], settings: Settings) -> FileReport:
+    from qa_pipeline.metrics import reference_metrics
+    from qa_pipeline.model import Finding
+
+    found = tuple(f for f in findings if isinstance(f, Finding))
+    ewc, basis = evaluation_word_count(doc)
+    apt = penalty(found, settings)
+    value = score(apt, ewc)
+    ref = doc.meta.get("reference_file")
+    return FileReport(
+        path=doc.path,
+        format=doc.format,
+        source_file=doc.source_path,
+        source_language=doc.source_language,
+        target_language=doc.target_language,
+        word_count=ewc,
+        word_count_basis=basis,
+        segment_count=len(doc.segments),
+        penalty=apt,
+        score=value,
+        passed=gate(value, found, settings.min_score, settings.fail_on),
+        min_score=settings.min_score,
+        findings=found,
+        counts=counts(found),
+        metrics=reference_metrics(doc, Path(ref), settings) if isinstance(ref, str) else None,
+        document=doc,
+    )
+
+
+def summarize(files: Sequence[FileReport], settings: Settings, gate_info: Mapping[str, object] | None = None) -> RunReport:
+    ewc = sum(f.word_count for f in files)
+    apt = sum(f.penalty for f in files)
+    return RunReport(
+        files=tuple(files),
+        word_count=ewc,
+        penalty=apt,
+        score=score(apt, ewc),
+        passed=all(f.passed for f in files),
+        min_score=settings.min_score,
+        counts=total([f.counts for f in files]),
+        tool_version=__version__,
+        gate=dict(gate_info or {}),
+    )

@@ -1,0 +1,123 @@
+"""Run rules on snippets: the engine behind ``tests/rules/<CODE>/cases.yaml`` and rule-file examples.
+
+A case is a mapping::
+
+    name: glued stock-photo credit          # unique within the file
+    lang: fi                                # target language
+    target: "Getty ImagesHyvä asiakas..."   # the text (one segment, or a whole file with `format`)
+    source: "..."                           # optional source text (same segment)
+    source_lang: en                         # optional
+    kind: paragraph                         # optional segment kind
+    format: text                            # optional: parse `target` as a whole file (text/markdown/po/xliff)
+    options: {min-words: 2}                 # optional rule options (kebab-case)
+    siblings: [{lang: fr, target: "..."}]   # optional sibling translations (whole texts, text format)
+    expect: 0 | N | [[start, end], ...]     # no finding / N findings / these spans (target offsets)
+
+``expect`` counts only findings of the rule under test.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from qa_pipeline.config import Settings, build_options
+from qa_pipeline.engine import Job, locate, run_corpus_rules, run_document_rules
+from qa_pipeline.model import Document, Finding, LanguageInfo, OffsetMap, Segment, SegmentKind
+from qa_pipeline.registry import Registry, RuleEntry, load_registry
+from qa_pipeline.ruleapi import Resources
+from qa_pipeline.siblings import make_sibling
+from qa_pipeline.text.protect import protected_spans
+
+_RESOURCES = Resources(Settings())
+
+
+def _document(case: Mapping[str, Any], target: str, lang: str | None, path: str) -> Document:
+    fmt = case.get("format")
+    if fmt:
+        from qa_pipeline.readers import ReadOptions
+        from qa_pipeline.readers.decode import decode_bytes
+
+        suffix = {"text": ".txt", "markdown": ".md", "po": ".po", "xliff": ".xliff"}[fmt]
+        with tempfile.TemporaryDirectory() as tmp:
+            p = Path(tmp) / f"case{suffix}"
+            p.write_bytes(target.encode("utf-8"))
+            from qa_pipeline.readers import _reader
+
+            doc = _reader(fmt)(decode_bytes(p.read_bytes()), path, ReadOptions())
+    else:
+        kind = SegmentKind(case.get("kind", "paragraph"))
+        source = case.get("source")
+        placeholders = kind in (SegmentKind.UNIT, SegmentKind.PLURAL)
+        seg = Segment(
+            id="s1",
+            target=target,
+            source=source,
+            kind=kind,
+            offsets=OffsetMap.contiguous(0),
+            protected=tuple(protected_spans(target, placeholders)),
+            source_protected=tuple(protected_spans(source, placeholders)) if source else (),
+        )
+        doc = Document(path=path, format="text", text=target, segments=(seg,))
+    src_lang = case.get("source_lang") or doc.source_language.code
+    return replace(
+        doc,
+        target_language=LanguageInfo(lang or doc.target_language.code, "cli"),
+        source_language=LanguageInfo(src_lang, "cli" if src_lang else None),
+    )
+
+
+def run_case(case: Mapping[str, Any], entry: RuleEntry, registry: Registry | None = None) -> list[Finding]:
+    """Findings of ``entry`` on one case."""
+    from qa_pipeline.config import RuleSelection
+
+    lang = case.get("lang")
+    doc = _document(case, case["target"], lang, "case.txt")
+    options = build_options(entry, case.get("options", {}))
+    selection = RuleSelection(enabled=(entry,), severities={entry.meta.code: entry.meta.severity}, options={entry.meta.code: options})
+    sibling_docs = [
+        _document({"format": "text", **s}, s["target"], s.get("lang"), f"sibling{i}.txt")
+        for i, s in enumerate(case.get("siblings", []))
+    ]
+    job = Job(
+        document=doc,
+        selection=selection,
+        fingerprint_path="case.txt",
+        siblings=tuple(make_sibling(doc, s) for s in sibling_docs),
+        dnt=frozenset(case.get("dnt", [])),
+    )
+    results = run_document_rules(job, _RESOURCES)
+    if entry.scope.value == "corpus":
+        jobs = [job] + [
+            Job(document=s, selection=selection, fingerprint_path=s.path) for s in sibling_docs
+        ]
+        results += run_corpus_rules(jobs, _RESOURCES).get(doc.path, [])
+    return [f for f in locate(job, results) if f.code == entry.meta.code]
+
+
+def check_snippet(target: str, code: str, **case: Any) -> list[Finding]:
+    """Convenience for tests: ``check_snippet("the the", "QA701", lang="en")``."""
+    registry = load_registry()
+    entry = registry.get(code)
+    if entry is None:
+        raise KeyError(code)
+    return run_case({"target": target, **case}, entry, registry)
+
+
+def case_matches(case: Mapping[str, Any], findings: Sequence[Finding]) -> str | None:
+    """None when the findings meet ``expect``; otherwise a description of the mismatch."""
+    expect = case["expect"]
+    got = [list(f.span) if f.span else None for f in findings]
+    if isinstance(expect, bool):
+        raise ValueError("expect must be a count or a list of spans, not true/false")
+    if isinstance(expect, int):
+        if len(findings) != expect:
+            return f"expected {expect} finding(s), got {len(findings)}: {[(g, f.message) for g, f in zip(got, findings, strict=True)]}"
+        return None
+    want = [list(s) for s in expect]
+    if sorted(got, key=str) != sorted(want, key=str):
+        return f"expected spans {want}, got {got}: {[f.message for f in findings]}"
+    return None
