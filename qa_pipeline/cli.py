@@ -132,7 +132,16 @@ def _settings(args: argparse.Namespace) -> Any:
     from qa_pipeline.config import load_settings
     from qa_pipeline.registry import load_registry
 
-    return load_settings(args.config, Path.cwd(), load_registry, _overrides(args))
+    return load_settings(args.config, _config_start(args.paths), load_registry, _overrides(args))
+
+
+def _config_start(paths: Sequence[str]) -> Path:
+    """Where to look for a config file: the first checked path (a folder, or a file's folder), walking up;
+    the current folder when no path is given. So `qa-pipeline check examples/` uses examples/'s config."""
+    if not paths:
+        return Path.cwd()
+    first = Path(paths[0]).resolve()
+    return first if first.is_dir() else first.parent
 
 
 def _run(args: argparse.Namespace) -> Any:

@@ -69,9 +69,17 @@ def align(targets: Sequence[str], sources: Sequence[str]) -> list[tuple[int | No
     n, m = len(targets), len(sources)
     if n == m:
         return [(i, i) for i in range(n)]
-    total_t = sum(_weight(t) for t in targets) or 1.0
-    total_s = sum(_weight(s) for s in sources) or 1.0
-    ratio = total_t / total_s
+    ratio = sum(_weight(t) for t in targets) / sum(_weight(s) for s in sources) if targets and sources else 1.0
+    pairs = _align(targets, sources, ratio)
+    # second pass: the length ratio of the paragraphs that did pair, not skewed by an omission
+    matched = sorted(_weight(targets[i]) / _weight(sources[j]) for i, j in pairs if i is not None and j is not None)
+    if matched:
+        pairs = _align(targets, sources, matched[len(matched) // 2])
+    return pairs
+
+
+def _align(targets: Sequence[str], sources: Sequence[str], ratio: float) -> list[tuple[int | None, int | None]]:
+    n, m = len(targets), len(sources)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
@@ -83,7 +91,7 @@ def align(targets: Sequence[str], sources: Sequence[str]) -> list[tuple[int | No
             if here == inf:
                 continue
             if i < n and j < m:
-                c = here + abs(math.log(_weight(targets[i]) / (_weight(sources[j]) * ratio)))
+                c = here + 3.0 * abs(math.log(_weight(targets[i]) / (_weight(sources[j]) * ratio)))
                 if c < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], back[i + 1][j + 1] = c, (i, j)
             if i < n and here + skip < cost[i + 1][j]:

@@ -8,7 +8,7 @@ user can add a language or a phrase without touching the built-in files.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,23 +50,21 @@ def read_rule_file(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"{path}: cannot read: {exc.strerror}") from None
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}: a rule file must be a YAML mapping")
-    validator = jsonschema.Draft202012Validator(rule_file_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(e.absolute_path)))
+    errors = sorted(_validator("extends" in data).iter_errors(data), key=lambda e: (len(e.absolute_path), str(list(e.absolute_path))))
     if errors:
-        err = _most_specific(errors)
+        err = errors[0]
         json_path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path)
         raise RuleFileError(f"{path}: {json_path}: {err.message}")
     return data
 
 
-def _most_specific(errors: Sequence[jsonschema.ValidationError]) -> jsonschema.ValidationError:
-    best = errors[0]
-    for err in errors:
-        for sub in err.context or ():
-            if len(sub.absolute_path) > len(best.absolute_path):
-                best = sub
-    deepest = max(errors, key=lambda e: len(e.absolute_path))
-    return best if len(best.absolute_path) >= len(deepest.absolute_path) else deepest
+@cache
+def _validator(extension: bool) -> jsonschema.Draft202012Validator:
+    """The schema's extension or full-rule branch, so errors point at the field that is wrong."""
+    schema = rule_file_schema()
+    branch = schema["oneOf"][0 if extension else 1]
+    sub = {"$schema": schema["$schema"], "definitions": schema["definitions"], "type": "object", **branch}
+    return jsonschema.Draft202012Validator(sub)
 
 
 def _merge(base: dict[str, Any], ext: Mapping[str, Any]) -> None:

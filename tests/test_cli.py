@@ -1,0 +1,161 @@
+"""The command line as a user meets it: exit codes, JSON validity, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from qa_pipeline.cli import main
+
+CLEAN = "Le fichier est ouvert.\n\nTout va bien.\n"
+DEFECT = "Le  fichier est ouvert.\n\nTout va bien.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "fr" / "defect.txt").write_text(DEFECT, encoding="utf-8")
+    return tmp_path
+
+
+def test_exit_0_when_everything_passes(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(tree / "fr" / "clean.txt"), "--select", "QA104")
+    assert code == 0
+    assert "passed" in out
+
+
+def test_exit_1_when_gate_fails(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(tree / "fr"), "--select", "QA104", "--fail-on", "minor")
+    assert code == 1
+    assert f"{tree / 'fr' / 'defect.txt'}:1:3: QA104 minor 2 consecutive spaces" in out
+    assert "FAIL" in out
+
+
+def test_min_score_gate(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 1 minor finding in 7 words: score 85.71
+    assert run(capsys, "check", str(tree / "fr" / "defect.txt"), "--select", "QA104", "--min-score", "80")[0] == 0
+    assert run(capsys, "check", str(tree / "fr" / "defect.txt"), "--select", "QA104", "--min-score", "90")[0] == 1
+
+
+def test_json_is_one_valid_document(tree: Path, capsys: pytest.CaptureFixture[str], report_schema: dict) -> None:  # type: ignore[type-arg]
+    code, out, _ = run(capsys, "check", str(tree), "--select", "QA104", "--format", "json", "--lang", "fr")
+    data = json.loads(out)
+    jsonschema.validate(data, report_schema)
+    assert data["schema_version"] == 1
+    by_name = {Path(f["file"]).name: f for f in data["files"]}
+    (finding,) = by_name["defect.txt"]["findings"]
+    assert finding["code"] == "QA104" and finding["span"] == [2, 4]
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (1, 3, 1, 5)
+    assert by_name["defect.txt"]["target_language"] == "fr"
+    assert by_name["defect.txt"]["language_origin"]["target"] == "cli"
+    assert by_name["clean.txt"]["word_count"] == 7
+
+
+def test_language_from_path(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(tree / "fr" / "clean.txt"), "--format", "json", "--select", "QA104")
+    rep = json.loads(out)["files"][0]
+    assert rep["target_language"] == "fr" and rep["language_origin"]["target"] == "path"
+
+
+def test_language_detected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "article.txt"
+    f.write_text("Dies ist ein kurzer deutscher Text über das Wetter in den Bergen und im Tal.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "check", str(f), "--format", "json", "--select", "QA104")
+    rep = json.loads(out)["files"][0]
+    assert rep["target_language"] == "de" and rep["language_origin"]["target"] == "detected"
+
+
+def test_output_is_deterministic(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = run(capsys, "check", str(tree), "--format", "json")[1]
+    second = run(capsys, "check", str(tree), "--format", "json")[1]
+    assert first == second
+
+
+def test_unreadable_file_is_reported_and_others_checked(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tree / "fr" / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00")
+    (tree / "fr" / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
+    code, out, _ = run(capsys, "check", str(tree / "fr"), "--select", "QA104", "--format", "json")
+    assert code == 2
+    files = {Path(f["file"]).name: f for f in json.loads(out)["files"]}
+    assert files["binary.txt"]["error"] == "binary file (contains NUL bytes), not text"
+    assert "not valid UTF-8: byte 0xe9 at line 1" in files["latin1.txt"]["error"]
+    assert files["defect.txt"]["findings"]
+
+
+def test_missing_path_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(tmp_path / "nope"))
+    assert code == 2
+    assert err.strip() == f"qa-pipeline: error: {tmp_path / 'nope'}: no such file or folder"
+
+
+def test_bad_config_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = tmp_path / "qa-pipeline.toml"
+    cfg.write_text("unknown-key = 1\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / "a.txt"))
+    assert code == 2
+    assert err.startswith(f"qa-pipeline: error: {cfg}: unknown-key: unknown key")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_bad_rule_file_in_user_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "myrules").mkdir()
+    (tmp_path / "myrules" / "x.yaml").write_text("code: QA995\nname: x\n", encoding="utf-8")
+    (tmp_path / "qa-pipeline.toml").write_text('rule-paths = ["myrules"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / "a.txt"))
+    assert code == 2
+    assert "x.yaml: $: " in err and "is a required property" in err
+
+
+def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    assert any(line.startswith("QA104  double-space") for line in out.splitlines())
+    code, out, _ = run(capsys, "explain", "QA104")
+    assert code == 0
+    assert "Default severity: minor" in out and "Bad:" in out and "Good:" in out
+    code, out, _ = run(capsys, "explain", "double-space")
+    assert code == 0 and out.startswith("QA104 double-space")
+    code, _, err = run(capsys, "explain", "QA000")
+    assert code == 2 and "unknown rule" in err
+
+
+def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    rules = json.loads(out)
+    assert code == 0 and [r["code"] for r in rules] == sorted(r["code"] for r in rules)
+
+
+def test_report_dir_writes_json_per_file(tree: Path, capsys: pytest.CaptureFixture[str], report_schema: dict) -> None:  # type: ignore[type-arg]
+    out_dir = tree / "reports"
+    run(capsys, "check", str(tree / "fr"), "--select", "QA104", "--report-dir", str(out_dir), "--format", "json")
+    names = sorted(p.name for p in out_dir.glob("*.json"))
+    assert "summary.json" in names
+    assert len([n for n in names if n.endswith(".txt.json")]) == 2
+    for p in out_dir.glob("*.json"):
+        jsonschema.validate(json.loads(p.read_text(encoding="utf-8")), report_schema)
+    assert not list(out_dir.glob(".*.tmp"))
+    assert (out_dir / "index.html").is_file()
+
+
+def test_python_dash_m(tree: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "qa_pipeline", "check", str(tree / "fr" / "clean.txt"), "--select", "QA104"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
