@@ -278,3 +278,4 @@ class RunReport:
     counts: Mapping[str, int]
     tool_version: str
     gate: Mapping[str, Any] = field(default_factory=dict)
+    fail_on: Severity = Severity.CRITICAL  # the gate severity of the run (settings.fail_on)

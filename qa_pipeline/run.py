@@ -233,4 +233,5 @@ def summarize(files: Sequence[FileReport], settings: Settings, gate_info: Mappin
         counts=total([f.counts for f in files]),
         tool_version=__version__,
         gate=dict(gate_info or {}),
+        fail_on=settings.fail_on,
     )
