@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
 
     base = sub.add_parser("baseline", help="record the current findings as the accepted baseline")
     _add_common(base)
-    base.add_argument("-o", "--output", default="qa-baseline.json", help="baseline file (default: qa-baseline.json)")
+    base.add_argument(
+        "-o", "--output", default="qa-baseline.json", help="baseline file (default: qa-baseline.json)"
+    )
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--config", type=Path, help="config file (for user rule folders)")
@@ -49,26 +51,44 @@ def _parser() -> argparse.ArgumentParser:
 def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="files or folders (default: the current folder)")
     p.add_argument("--config", type=Path, help="config file (default: found upward from the current folder)")
-    p.add_argument("--select", action="append", metavar="RULES", help="comma-separated codes, prefixes or names")
-    p.add_argument("--ignore", action="append", metavar="RULES", help="comma-separated codes, prefixes or names")
-    p.add_argument("--lang", "--target-language", dest="target_language", help="target language of every file")
+    p.add_argument(
+        "--select", action="append", metavar="RULES", help="comma-separated codes, prefixes or names"
+    )
+    p.add_argument(
+        "--ignore", action="append", metavar="RULES", help="comma-separated codes, prefixes or names"
+    )
+    p.add_argument(
+        "--lang", "--target-language", dest="target_language", help="target language of every file"
+    )
     p.add_argument("--source-language", help="source language")
     p.add_argument("--source", help="source path pattern, e.g. content/en/{path}")
     p.add_argument("--layout", help="translation path layout, e.g. content/{lang}/{path}")
     p.add_argument("--reference", help="reference translation path pattern (adds chrF/BLEU/TER)")
     p.add_argument("--min-score", type=float, help="minimum score for a file to pass (default 90)")
-    p.add_argument("--fail-on", choices=("critical", "major", "minor"), help="fail on any finding this severe")
-    p.add_argument("--diff", "--changed-since", dest="diff", metavar="REF", help="check only content changed since a git ref")
+    p.add_argument(
+        "--fail-on", choices=("critical", "major", "minor"), help="fail on any finding this severe"
+    )
+    p.add_argument(
+        "--diff",
+        "--changed-since",
+        dest="diff",
+        metavar="REF",
+        help="check only content changed since a git ref",
+    )
 
 
 def _add_check_args(p: argparse.ArgumentParser) -> None:
     _add_common(p)
-    p.add_argument("--format", choices=FORMATS, help="output format (default: text; github under GitHub Actions)")
+    p.add_argument(
+        "--format", choices=FORMATS, help="output format (default: text; github under GitHub Actions)"
+    )
     p.add_argument("-o", "--output", type=Path, help="write the output to a file instead of stdout")
     p.add_argument("--report-dir", type=Path, help="write JSON and HTML reports to this folder")
     p.add_argument("--html", type=Path, metavar="DIR", help="write the HTML report to this folder")
     p.add_argument("--baseline", type=Path, help="fail only on findings not in this baseline")
-    p.add_argument("--update-baseline", action="store_true", help="rewrite the baseline with the current findings")
+    p.add_argument(
+        "--update-baseline", action="store_true", help="rewrite the baseline with the current findings"
+    )
     p.add_argument("--compact", action="store_true", help="findings and one summary line (pre-commit)")
     color = p.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None)
@@ -233,7 +253,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     from qa_pipeline import docs
 
-    settings, registry = _settings_for_rules(args)
+    _, registry = _settings_for_rules(args)
     sys.stdout.write(docs.rules_listing(registry, args.format))
     return EXIT_OK
 

@@ -23,10 +23,30 @@ CONFIG_NAMES = ("qa-pipeline.toml", ".qa-pipeline.toml", "pyproject.toml")
 DEFAULT_WEIGHTS = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
 
 TOP_KEYS = {
-    "select", "ignore", "severity", "per-file-ignores", "per-language", "rules", "layout", "source",
-    "reference", "source-language", "target-language", "rule-paths", "dnt", "dnt-file", "weights",
-    "min-score", "fail-on", "include-fuzzy", "include-obsolete", "exclude", "score-tolerance",
-    "siblings", "report-dir", "baseline",
+    "select",
+    "ignore",
+    "severity",
+    "per-file-ignores",
+    "per-language",
+    "rules",
+    "layout",
+    "source",
+    "reference",
+    "source-language",
+    "target-language",
+    "rule-paths",
+    "dnt",
+    "dnt-file",
+    "weights",
+    "min-score",
+    "fail-on",
+    "include-fuzzy",
+    "include-obsolete",
+    "exclude",
+    "score-tolerance",
+    "siblings",
+    "report-dir",
+    "baseline",
 }
 LANG_KEYS = {"select", "ignore", "severity", "rules", "dnt"}
 

@@ -18,7 +18,16 @@ from typing import Any
 from qa_pipeline.config import RuleSelection
 from qa_pipeline.model import Document, Finding, Segment, Severity, Span, Violation
 from qa_pipeline.registry import RuleEntry
-from qa_pipeline.ruleapi import Context, CorpusContext, CorpusRule, DocumentRule, Resources, Scope, SegmentRule, Sibling
+from qa_pipeline.ruleapi import (
+    Context,
+    CorpusContext,
+    CorpusRule,
+    DocumentRule,
+    Resources,
+    Scope,
+    SegmentRule,
+    Sibling,
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,9 @@ class Job:
 def suppressed(codes: Iterable[str], entry: RuleEntry) -> bool:
     for sel in codes:
         sel = sel.strip()
-        if sel.lower() in ("all", "*") or (sel.upper().startswith("QA") and entry.meta.code.startswith(sel.upper())):
+        if sel.lower() in ("all", "*") or (
+            sel.upper().startswith("QA") and entry.meta.code.startswith(sel.upper())
+        ):
             return True
         if sel.lower() == entry.meta.name:
             return True
@@ -84,8 +95,8 @@ def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, 
                         out.append((entry, v if v.segment_id else _with_segment(v, seg)))
             elif isinstance(rule, DocumentRule):
                 for v in rule.check_document(ctx):
-                    seg = by_id.get(v.segment_id or "")
-                    if seg is not None and suppressed(seg.suppressed, entry):
+                    target = by_id.get(v.segment_id or "")
+                    if target is not None and suppressed(target.suppressed, entry):
                         continue
                     out.append((entry, v))
         except Exception as exc:  # a rule bug must not lose the other findings
@@ -93,7 +104,9 @@ def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, 
     return out
 
 
-def run_corpus_rules(jobs: Sequence[Job], resources: Resources) -> dict[str, list[tuple[RuleEntry, Violation]]]:
+def run_corpus_rules(
+    jobs: Sequence[Job], resources: Resources
+) -> dict[str, list[tuple[RuleEntry, Violation]]]:
     """Corpus rules over every document; results keyed by document path."""
     out: dict[str, list[tuple[RuleEntry, Violation]]] = {}
     if len(jobs) < 2:
@@ -112,13 +125,13 @@ def run_corpus_rules(jobs: Sequence[Job], resources: Resources) -> dict[str, lis
         options = jobs[0].selection.options.get(code)
         try:
             for v in rule.check_corpus(CorpusContext(documents=docs, options=options, resources=resources)):
-                job = by_path.get(v.path or "")
-                if job is None:
+                owner = by_path.get(v.path or "")
+                if owner is None:
                     continue
-                seg = job.document.segment(v.segment_id or "")
+                seg = owner.document.segment(v.segment_id or "")
                 if seg is not None and suppressed(seg.suppressed, entry):
                     continue
-                out.setdefault(job.document.path, []).append((entry, v))
+                out.setdefault(owner.document.path, []).append((entry, v))
         except Exception as exc:
             _warn(entry, "<corpus>", exc)
     return out
@@ -153,7 +166,9 @@ def locate(
         if seg is not None and span is not None and span.end > len(seg.target):
             span = Span(min(span.start, len(seg.target)), len(seg.target))
         raw.append((entry, v, seg, span))
-    raw.sort(key=lambda r: (r[2].index if r[2] else -1, r[3].start if r[3] else 0, r[0].meta.code, r[1].message))
+    raw.sort(
+        key=lambda r: (r[2].index if r[2] else -1, r[3].start if r[3] else 0, r[0].meta.code, r[1].message)
+    )
     for entry, v, seg, span in raw:
         if seg is not None and span is not None:
             start = seg.offsets.to_file(span.start)
@@ -161,7 +176,9 @@ def locate(
             line, col = doc.line_col(start)
             end_line, end_col = doc.line_col(end)
             excerpt = seg.target[span.start : span.end]
-            context = seg.target[max(0, span.start - 30) : span.start] + "|" + seg.target[span.end : span.end + 30]
+            context = (
+                seg.target[max(0, span.start - 30) : span.start] + "|" + seg.target[span.end : span.end + 30]
+            )
         else:
             line, col, end_line, end_col = 1, 1, 1, 1
             excerpt, context = "", ""

@@ -10,7 +10,13 @@ def user_error(exc: BaseException) -> str | None:
     from qa_pipeline.registry import RegistryError
     from qa_pipeline.run import UsageError
 
-    known: tuple[type[BaseException], ...] = (ConfigError, RuleFileError, RegistryError, UsageError, ReaderError)
+    known: tuple[type[BaseException], ...] = (
+        ConfigError,
+        RuleFileError,
+        RegistryError,
+        UsageError,
+        ReaderError,
+    )
     try:
         from qa_pipeline.baseline import BaselineError
 

@@ -16,7 +16,9 @@ _PATH_PATTERNS = (
     re.compile(rf"[._-]({_CODE})\.[A-Za-z0-9]+$"),  # name.fr.md, name_fr.txt, messages-de.po
     re.compile(rf"(?:^|[/\\])({_CODE})\.(?:po|xliff|xlf|txt|md|markdown)$"),  # fr.po, pt-BR.xliff
 )
-_NOT_LANGS = frozenset({"src", "doc", "docs", "www", "tmp", "lib", "bin", "app", "out", "msg", "new", "old", "img", "api"})
+_NOT_LANGS = frozenset(
+    {"src", "doc", "docs", "www", "tmp", "lib", "bin", "app", "out", "msg", "new", "old", "img", "api"}
+)
 
 
 @cache

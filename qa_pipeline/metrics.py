@@ -21,7 +21,9 @@ def _bleu_tokenizer(lang: str) -> str:
 
 
 def reference_metrics(doc: Document, ref_path: Path, settings: Any) -> Metrics | None:
-    from sacrebleu.metrics import BLEU, CHRF, TER
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
 
     try:
         ref = read_document(ref_path, ReadOptions())

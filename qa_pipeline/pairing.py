@@ -24,9 +24,11 @@ def _compile(pattern: str) -> re.Pattern[str]:
     pos = 0
     for m in re.finditer(r"\{(lang|path|name)\}", pattern):
         out += re.escape(pattern[pos : m.start()])
-        out += {"lang": r"(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", "path": r"(?P<path>.+)", "name": r"(?P<name>[^/]+)"}[
-            m.group(1)
-        ]
+        out += {
+            "lang": r"(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)",
+            "path": r"(?P<path>.+)",
+            "name": r"(?P<name>[^/]+)",
+        }[m.group(1)]
         pos = m.end()
     out += re.escape(pattern[pos:])
     return re.compile(f"^{out}$")
@@ -69,16 +71,22 @@ def align(targets: Sequence[str], sources: Sequence[str]) -> list[tuple[int | No
     n, m = len(targets), len(sources)
     if n == m:
         return [(i, i) for i in range(n)]
-    ratio = sum(_weight(t) for t in targets) / sum(_weight(s) for s in sources) if targets and sources else 1.0
+    ratio = (
+        sum(_weight(t) for t in targets) / sum(_weight(s) for s in sources) if targets and sources else 1.0
+    )
     pairs = _align(targets, sources, ratio)
     # second pass: the length ratio of the paragraphs that did pair, not skewed by an omission
-    matched = sorted(_weight(targets[i]) / _weight(sources[j]) for i, j in pairs if i is not None and j is not None)
+    matched = sorted(
+        _weight(targets[i]) / _weight(sources[j]) for i, j in pairs if i is not None and j is not None
+    )
     if matched:
         pairs = _align(targets, sources, matched[len(matched) // 2])
     return pairs
 
 
-def _align(targets: Sequence[str], sources: Sequence[str], ratio: float) -> list[tuple[int | None, int | None]]:
+def _align(
+    targets: Sequence[str], sources: Sequence[str], ratio: float
+) -> list[tuple[int | None, int | None]]:
     n, m = len(targets), len(sources)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]

@@ -92,7 +92,9 @@ def code_rule_entries() -> list[RuleEntry]:
             raise RegistryError(f"{module.__name__}: module does not set RULE to a Rule subclass")
         expected = info.name[:5].upper()
         if rule_cls.meta.code != expected:
-            raise RegistryError(f"{module.__name__}: module name says {expected}, rule says {rule_cls.meta.code}")
+            raise RegistryError(
+                f"{module.__name__}: module name says {expected}, rule says {rule_cls.meta.code}"
+            )
         entries.append(
             RuleEntry(
                 meta=rule_cls.meta,

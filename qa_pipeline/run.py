@@ -220,7 +220,9 @@ def file_report(doc: Document, findings: Sequence[object], settings: Settings) -
     )
 
 
-def summarize(files: Sequence[FileReport], settings: Settings, gate_info: Mapping[str, object] | None = None) -> RunReport:
+def summarize(
+    files: Sequence[FileReport], settings: Settings, gate_info: Mapping[str, object] | None = None
+) -> RunReport:
     ewc = sum(f.word_count for f in files)
     apt = sum(f.penalty for f in files)
     return RunReport(

@@ -77,7 +77,11 @@ def run_case(case: Mapping[str, Any], entry: RuleEntry, registry: Registry | Non
     lang = case.get("lang")
     doc = _document(case, case["target"], lang, "case.txt")
     options = build_options(entry, case.get("options", {}))
-    selection = RuleSelection(enabled=(entry,), severities={entry.meta.code: entry.meta.severity}, options={entry.meta.code: options})
+    selection = RuleSelection(
+        enabled=(entry,),
+        severities={entry.meta.code: entry.meta.severity},
+        options={entry.meta.code: options},
+    )
     sibling_docs = [
         _document({"format": "text", **s}, s["target"], s.get("lang"), f"sibling{i}.txt")
         for i, s in enumerate(case.get("siblings", []))
@@ -91,9 +95,7 @@ def run_case(case: Mapping[str, Any], entry: RuleEntry, registry: Registry | Non
     )
     results = run_document_rules(job, _RESOURCES)
     if entry.scope.value == "corpus":
-        jobs = [job] + [
-            Job(document=s, selection=selection, fingerprint_path=s.path) for s in sibling_docs
-        ]
+        jobs = [job] + [Job(document=s, selection=selection, fingerprint_path=s.path) for s in sibling_docs]
         results += run_corpus_rules(jobs, _RESOURCES).get(doc.path, [])
     return [f for f in locate(job, results) if f.code == entry.meta.code]
 

@@ -45,12 +45,20 @@ def test_exit_1_when_gate_fails(tree: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_min_score_gate(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # 1 minor finding in 7 words: score 85.71
-    assert run(capsys, "check", str(tree / "fr" / "defect.txt"), "--select", "QA104", "--min-score", "80")[0] == 0
-    assert run(capsys, "check", str(tree / "fr" / "defect.txt"), "--select", "QA104", "--min-score", "90")[0] == 1
+    assert (
+        run(capsys, "check", str(tree / "fr" / "defect.txt"), "--select", "QA104", "--min-score", "80")[0]
+        == 0
+    )
+    assert (
+        run(capsys, "check", str(tree / "fr" / "defect.txt"), "--select", "QA104", "--min-score", "90")[0]
+        == 1
+    )
 
 
-def test_json_is_one_valid_document(tree: Path, capsys: pytest.CaptureFixture[str], report_schema: dict) -> None:  # type: ignore[type-arg]
-    code, out, _ = run(capsys, "check", str(tree), "--select", "QA104", "--format", "json", "--lang", "fr")
+def test_json_is_one_valid_document(
+    tree: Path, capsys: pytest.CaptureFixture[str], report_schema: dict
+) -> None:  # type: ignore[type-arg]
+    _, out, _ = run(capsys, "check", str(tree), "--select", "QA104", "--format", "json", "--lang", "fr")
     data = json.loads(out)
     jsonschema.validate(data, report_schema)
     assert data["schema_version"] == 1
@@ -71,7 +79,9 @@ def test_language_from_path(tree: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_language_detected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "article.txt"
-    f.write_text("Dies ist ein kurzer deutscher Text über das Wetter in den Bergen und im Tal.\n", encoding="utf-8")
+    f.write_text(
+        "Dies ist ein kurzer deutscher Text über das Wetter in den Bergen und im Tal.\n", encoding="utf-8"
+    )
     _, out, _ = run(capsys, "check", str(f), "--format", "json", "--select", "QA104")
     rep = json.loads(out)["files"][0]
     assert rep["target_language"] == "de" and rep["language_origin"]["target"] == "detected"
@@ -83,7 +93,9 @@ def test_output_is_deterministic(tree: Path, capsys: pytest.CaptureFixture[str])
     assert first == second
 
 
-def test_unreadable_file_is_reported_and_others_checked(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_file_is_reported_and_others_checked(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tree / "fr" / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00")
     (tree / "fr" / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
     code, out, _ = run(capsys, "check", str(tree / "fr"), "--select", "QA104", "--format", "json")
@@ -95,7 +107,7 @@ def test_unreadable_file_is_reported_and_others_checked(tree: Path, capsys: pyte
 
 
 def test_missing_path_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", str(tmp_path / "nope"))
+    code, _, err = run(capsys, "check", str(tmp_path / "nope"))
     assert code == 2
     assert err.strip() == f"qa-pipeline: error: {tmp_path / 'nope'}: no such file or folder"
 
@@ -139,9 +151,21 @@ def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and [r["code"] for r in rules] == sorted(r["code"] for r in rules)
 
 
-def test_report_dir_writes_json_per_file(tree: Path, capsys: pytest.CaptureFixture[str], report_schema: dict) -> None:  # type: ignore[type-arg]
+def test_report_dir_writes_json_per_file(
+    tree: Path, capsys: pytest.CaptureFixture[str], report_schema: dict
+) -> None:  # type: ignore[type-arg]
     out_dir = tree / "reports"
-    run(capsys, "check", str(tree / "fr"), "--select", "QA104", "--report-dir", str(out_dir), "--format", "json")
+    run(
+        capsys,
+        "check",
+        str(tree / "fr"),
+        "--select",
+        "QA104",
+        "--report-dir",
+        str(out_dir),
+        "--format",
+        "json",
+    )
     names = sorted(p.name for p in out_dir.glob("*.json"))
     assert "summary.json" in names
     assert len([n for n in names if n.endswith(".txt.json")]) == 2

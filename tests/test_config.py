@@ -26,7 +26,7 @@ def test_defaults_without_config(tmp_path: Path) -> None:
 
 
 def test_found_upward_in_pyproject(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.qa-pipeline]\nmin-score = 80\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.qa-pipeline]\nmin-score = 80\n", encoding="utf-8")
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     assert find_config(deep) == tmp_path / "pyproject.toml"
@@ -40,7 +40,7 @@ def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
 
 
 def test_qa_pipeline_toml_wins_over_pyproject(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.qa-pipeline]\nmin-score = 80\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.qa-pipeline]\nmin-score = 80\n", encoding="utf-8")
     (tmp_path / "qa-pipeline.toml").write_text("min-score = 70\n", encoding="utf-8")
     assert find_config(tmp_path) == tmp_path / "qa-pipeline.toml"
 
@@ -53,13 +53,13 @@ def test_qa_pipeline_toml_wins_over_pyproject(tmp_path: Path) -> None:
         ('ignore = ["no-such-rule"]\n', "ignore: unknown rule or prefix"),
         ('[severity]\nQA104 = "huge"\n', "severity.QA104: unknown severity"),
         ('[severity]\nQA999 = "major"\n', "severity.QA999: unknown rule"),
-        ('[rules.QA102]\nmin-letterz = 3\n', "rules.QA102.min-letterz: unknown option for QA102"),
+        ("[rules.QA102]\nmin-letterz = 3\n", "rules.QA102.min-letterz: unknown option for QA102"),
         ('[rules.QA102]\nmin-letters = "three"\n', "rules.QA102.min-letters: expected int"),
-        ('[rules.QA104]\nanything = 1\n', "it has none"),
+        ("[rules.QA104]\nanything = 1\n", "it has none"),
         ("min-score = 150\n", "min-score: expected a number from 0 to 100"),
         ('fail-on = "sometimes"\n', "fail-on: expected critical"),
-        ('[weights]\nmajor = -1\n', "weights.major: expected a non-negative number"),
-        ('[weights]\nhuge = 3\n', "weights.huge: unknown severity"),
+        ("[weights]\nmajor = -1\n", "weights.major: expected a non-negative number"),
+        ("[weights]\nhuge = 3\n", "weights.huge: unknown severity"),
         ('[per-language.fr]\nselectt = ["QA1"]\n', "per-language.fr.selectt: unknown key"),
         ('source = "content/en/"\n', "source: the pattern must contain {path}"),
         ('rule-paths = ["missing-folder"]\n', "rule-paths:"),
@@ -77,7 +77,8 @@ def test_invalid_config_names_file_and_key(tmp_path: Path, text: str, needle: st
 
 def test_select_ignore_and_severity(tmp_path: Path) -> None:
     settings, registry = _load(
-        tmp_path, 'select = ["QA1"]\nignore = ["QA104"]\n[severity]\ndouble-space = "major"\nQA102 = "minor"\n'
+        tmp_path,
+        'select = ["QA1"]\nignore = ["QA104"]\n[severity]\ndouble-space = "major"\nQA102 = "minor"\n',
     )
     sel = resolve(settings, registry, str(tmp_path / "a.po"), "fr")
     codes = [e.meta.code for e in sel.enabled]
@@ -96,7 +97,7 @@ def test_per_file_ignores_and_per_language(tmp_path: Path) -> None:
     settings, registry = _load(
         tmp_path,
         '[per-file-ignores]\n"legacy/*.po" = ["QA104"]\n[per-language.ja]\nignore = ["QA102"]\n'
-        '[per-language.fr.rules.QA102]\nmin-letters = 9\n',
+        "[per-language.fr.rules.QA102]\nmin-letters = 9\n",
     )
     legacy = resolve(settings, registry, str(tmp_path / "legacy" / "x.po"), "de")
     assert "QA104" not in [e.meta.code for e in legacy.enabled]

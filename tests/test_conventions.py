@@ -17,7 +17,15 @@ from qa_pipeline.ruleapi import Scope
 ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = list(load_registry())
 CODE_RULES = [e for e in ENTRIES if not e.origin.endswith((".yaml", ".yml"))]
-CATEGORY_ROOTS = {"accuracy", "fluency", "terminology", "style", "locale-convention", "design", "audience-appropriateness"}
+CATEGORY_ROOTS = {
+    "accuracy",
+    "fluency",
+    "terminology",
+    "style",
+    "locale-convention",
+    "design",
+    "audience-appropriateness",
+}
 
 
 def test_codes_and_names_unique_and_well_formed() -> None:
@@ -84,9 +92,14 @@ def test_shipped_schemas_are_valid(name: str) -> None:
 
 
 def test_rule_file_schema_is_valid() -> None:
-    schema = json.loads((ROOT / "qa_pipeline" / "declarative" / "rule-file.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (ROOT / "qa_pipeline" / "declarative" / "rule-file.schema.json").read_text(encoding="utf-8")
+    )
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
 def test_builtin_rules_dir_is_the_top_level_rules_folder() -> None:
-    assert builtin_rules_dir().resolve() in {(ROOT / "rules").resolve(), (ROOT / "qa_pipeline" / "builtin_rules").resolve()}
+    assert builtin_rules_dir().resolve() in {
+        (ROOT / "rules").resolve(),
+        (ROOT / "qa_pipeline" / "builtin_rules").resolve(),
+    }

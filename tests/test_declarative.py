@@ -54,8 +54,11 @@ def test_user_rule_folder_via_config(tmp_path: Path) -> None:
         (("code: QA990", "code: X990"), "$.code: 'X990' does not match"),
         (("name: marketing-superlative", "name: MarketingSuperlative"), "$.name"),
         (("kind: existence", "kind: vibes"), "$.kind"),
-        (("  en: [world-class, best ever]", "  en: world-class"), "$.tokens.en: 'world-class' is not of type 'array'"),
-        (("  - {lang: en, target: \"A good editor.\", expect: 0}\n", ""), "$.examples: [{"),
+        (
+            ("  en: [world-class, best ever]", "  en: world-class"),
+            "$.tokens.en: 'world-class' is not of type 'array'",
+        ),
+        (('  - {lang: en, target: "A good editor.", expect: 0}\n', ""), "$.examples: [{"),
     ],
 )
 def test_invalid_rule_file_reports_path(tmp_path: Path, mutation: tuple[str, str], needle: str) -> None:
@@ -73,7 +76,10 @@ def test_invalid_yaml(tmp_path: Path) -> None:
 
 
 def test_bad_regex_is_a_rule_file_error(tmp_path: Path) -> None:
-    text = GOOD.replace("tokens:\n  en: [world-class, best ever]\n  fr: [meilleur de tous les temps]\n", "patterns:\n  en: ['(unclosed']\n")
+    text = GOOD.replace(
+        "tokens:\n  en: [world-class, best ever]\n  fr: [meilleur de tous les temps]\n",
+        "patterns:\n  en: ['(unclosed']\n",
+    )
     _write(tmp_path / "r", "x.yaml", text)
     with pytest.raises(RuleFileError, match="invalid regular expression"):
         _entries(tmp_path / "r")
@@ -113,7 +119,10 @@ def test_extends_unknown_rule(tmp_path: Path) -> None:
 
 def test_substitution_conditional_metric(tmp_path: Path) -> None:
     folder = tmp_path / "r"
-    _write(folder, "sub.yaml", """\
+    _write(
+        folder,
+        "sub.yaml",
+        """\
 code: QA991
 name: deprecated-term
 category: terminology/inconsistent-with-termbase
@@ -126,8 +135,12 @@ message: "use '{replacement}' instead of '{match}'"
 examples:
   - {lang: fr, target: "Envoyez un courriel.", expect: 1}
   - {lang: fr, target: "Envoyez un e-mail.", expect: 0}
-""")
-    _write(folder, "cond.yaml", """\
+""",
+    )
+    _write(
+        folder,
+        "cond.yaml",
+        """\
 code: QA992
 name: trademark-dropped
 category: accuracy/omission
@@ -139,8 +152,12 @@ second: "™"
 examples:
   - {lang: fr, source: "Lumen™ Notes", target: "Lumen Notes", expect: 1}
   - {lang: fr, source: "Lumen™ Notes", target: "Lumen™ Notes", expect: 0}
-""")
-    _write(folder, "metric.yaml", """\
+""",
+    )
+    _write(
+        folder,
+        "metric.yaml",
+        """\
 code: QA993
 name: target-too-long
 category: design/length
@@ -152,7 +169,8 @@ message: "target is {target_chars} characters for a {source_chars}-character sou
 examples:
   - {lang: de, source: "Save the file", target: "Speichern Sie die Datei jetzt sofort auf Ihrer Festplatte ab", expect: 1}
   - {lang: de, source: "Save the file", target: "Datei speichern", expect: 0}
-""")
+""",
+    )
     entries = {e.meta.code: e for e in _entries(folder)}
     assert entries["QA992"].meta.needs_source
     for entry in entries.values():
@@ -163,7 +181,10 @@ examples:
 
 
 def test_metric_unknown_name(tmp_path: Path) -> None:
-    _write(tmp_path / "r", "m.yaml", """\
+    _write(
+        tmp_path / "r",
+        "m.yaml",
+        """\
 code: QA994
 name: bad-metric
 category: design/length
@@ -174,7 +195,8 @@ expression: "target_bytes > 3"
 examples:
   - {target: "a", expect: 0}
   - {target: "b", expect: 0}
-""")
+""",
+    )
     with pytest.raises(RuleFileError, match="unknown name"):
         _entries(tmp_path / "r")
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from qa_pipeline.config import Settings, resolve
 from qa_pipeline.engine import Job, locate, run_document_rules
 from qa_pipeline.model import OffsetMap
-from qa_pipeline.readers.text import read_text
 from qa_pipeline.readers import ReadOptions
+from qa_pipeline.readers.text import read_text
 from qa_pipeline.registry import load_registry
 from qa_pipeline.ruleapi import Resources
 
@@ -57,7 +57,10 @@ def test_offset_map_pieces() -> None:
     assert [m.to_file(i) for i in range(7)] == [10, 11, 12, 13, 14, 17, 18]
 
 
-@given(st.lists(st.text(alphabet="ab é日\u00a0", min_size=1, max_size=30), min_size=1, max_size=8), st.sampled_from(["\n", "\r\n"]))
+@given(
+    st.lists(st.text(alphabet="ab é日\u00a0", min_size=1, max_size=30), min_size=1, max_size=8),
+    st.sampled_from(["\n", "\r\n"]),
+)
 def test_text_reader_offsets_point_into_file(paragraphs: list[str], newline: str) -> None:
     text = (newline * 2).join(paragraphs) + newline
     doc = read_text(text, "p.txt", ReadOptions())

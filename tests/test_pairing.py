@@ -14,7 +14,10 @@ from qa_pipeline.pairing import align, counterpart, match_layout
 
 
 def test_match_layout() -> None:
-    assert match_layout("content/{lang}/{path}", "content/fr/blog/a.md") == {"lang": "fr", "path": "blog/a.md"}
+    assert match_layout("content/{lang}/{path}", "content/fr/blog/a.md") == {
+        "lang": "fr",
+        "path": "blog/a.md",
+    }
     assert match_layout("content/{lang}/{path}", "other/fr/a.md") is None
 
 
@@ -34,7 +37,10 @@ def test_align_detects_omitted_paragraph() -> None:
     assert align(tgt, src) == [(0, 0), (None, 1), (1, 2), (2, 3)]
 
 
-@given(st.lists(st.integers(1, 300), min_size=0, max_size=12), st.lists(st.integers(1, 300), min_size=0, max_size=12))
+@given(
+    st.lists(st.integers(1, 300), min_size=0, max_size=12),
+    st.lists(st.integers(1, 300), min_size=0, max_size=12),
+)
 def test_align_covers_every_paragraph_once(t: list[int], s: list[int]) -> None:
     pairs = align(["x" * n for n in t], ["y" * n for n in s])
     assert sorted(i for i, _ in pairs if i is not None) == list(range(len(t)))
@@ -48,7 +54,8 @@ def test_layout_pairs_source_and_skips_source_rules_without_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "qa-pipeline.toml").write_text(
-        'layout = "content/{lang}/{path}"\nsource = "content/en/{path}"\nexclude = ["content/en/*"]\n', encoding="utf-8"
+        'layout = "content/{lang}/{path}"\nsource = "content/en/{path}"\nexclude = ["content/en/*"]\n',
+        encoding="utf-8",
     )
     for lang, body in {
         "en": "Open the settings panel now.\n\nSave the file.\n",

@@ -11,7 +11,9 @@ from qa_pipeline.text.wordcount import count_words
 
 
 def _finding(sev: Severity) -> Finding:
-    return Finding("QA104", "double-space", "fluency/punctuation", sev, "m", "f", 1, 1, 1, 2, "p1", (0, 1), "x", "0" * 20)
+    return Finding(
+        "QA104", "double-space", "fluency/punctuation", sev, "m", "f", 1, 1, 1, 2, "p1", (0, 1), "x", "0" * 20
+    )
 
 
 def test_weights_and_formula() -> None:
@@ -45,7 +47,9 @@ def test_ewc_uses_source_when_present() -> None:
     seg = Segment(id="1", target="Bonjour tout le monde", source="Hello world")
     doc = Document("a.po", "po", "", (seg,), LanguageInfo("fr"), LanguageInfo("en"))
     assert evaluation_word_count(doc) == (2, "source")
-    mono = Document("a.txt", "text", "", (Segment(id="1", target="Bonjour tout le monde"),), LanguageInfo("fr"))
+    mono = Document(
+        "a.txt", "text", "", (Segment(id="1", target="Bonjour tout le monde"),), LanguageInfo("fr")
+    )
     assert evaluation_word_count(mono) == (4, "target")
 
 

@@ -39,12 +39,22 @@ def test_wheel_installs_and_ships_rule_files(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    subprocess.run([str(bindir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [str(bindir / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
 
     listing = subprocess.run(
-        [str(bindir / "python"), "-c", "import qa_pipeline, pathlib; p = pathlib.Path(qa_pipeline.__file__).parent;"
-         " print(sorted(x.name for x in (p / 'builtin_rules').glob('*.yaml')))"],
-        check=True, capture_output=True, text=True,
+        [
+            str(bindir / "python"),
+            "-c",
+            "import qa_pipeline, pathlib; p = pathlib.Path(qa_pipeline.__file__).parent;"
+            " print(sorted(x.name for x in (p / 'builtin_rules').glob('*.yaml')))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     assert ".yaml" in listing.stdout
 
@@ -52,9 +62,20 @@ def test_wheel_installs_and_ships_rule_files(tmp_path: Path) -> None:
     sample.parent.mkdir()
     sample.write_text(str(example["target"]) + "\n", encoding="utf-8")
     proc = subprocess.run(
-        [str(bindir / "qa-pipeline"), "check", str(sample), "--select", code, "--lang", str(example.get("lang", "en")),
-         "--format", "json"],
-        capture_output=True, text=True, cwd=tmp_path / "work",
+        [
+            str(bindir / "qa-pipeline"),
+            "check",
+            str(sample),
+            "--select",
+            code,
+            "--lang",
+            str(example.get("lang", "en")),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "work",
     )
     assert proc.returncode in (0, 1), proc.stderr
     findings = json.loads(proc.stdout)["files"][0]["findings"]

@@ -224,7 +224,14 @@ _OPS: Mapping[type, Callable[..., Any]] = {
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
 }
-METRIC_NAMES = ("target_chars", "source_chars", "target_words", "source_words", "target_letters", "source_letters")
+METRIC_NAMES = (
+    "target_chars",
+    "source_chars",
+    "target_words",
+    "source_words",
+    "target_letters",
+    "source_letters",
+)
 
 
 def _eval(node: ast.AST, values: Mapping[str, float]) -> Any:
@@ -270,7 +277,9 @@ class MetricRule(DeclarativeRule):
         values = measure(segment.prose, "target") | measure(segment.source_prose, "source")
         if segment.source is not None and values["source_words"] < self.spec.min_source_words:
             return
-        if segment.source is None and any(n.id.startswith("source_") for n in ast.walk(self.tree) if isinstance(n, ast.Name)):
+        if segment.source is None and any(
+            n.id.startswith("source_") for n in ast.walk(self.tree) if isinstance(n, ast.Name)
+        ):
             return
         if _eval(self.tree, values):
             shown = {k: round(v, 2) for k, v in values.items()}

@@ -50,7 +50,10 @@ def read_rule_file(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"{path}: cannot read: {exc.strerror}") from None
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}: a rule file must be a YAML mapping")
-    errors = sorted(_validator("extends" in data).iter_errors(data), key=lambda e: (len(e.absolute_path), str(list(e.absolute_path))))
+    errors = sorted(
+        _validator("extends" in data).iter_errors(data),
+        key=lambda e: (len(e.absolute_path), str(list(e.absolute_path))),
+    )
     if errors:
         err = errors[0]
         json_path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path)

@@ -79,8 +79,8 @@ def segments_from_text(text: str, start_index: int = 0) -> list[Segment]:
             pieces.append((block[0][0], block[-1][1]))
         else:
             pieces.extend(block)
-    segments = []
-    for i, (start, end) in enumerate(pieces):
+    segments: list[Segment] = []
+    for start, end in pieces:
         raw = text[start:end]
         lead = len(raw) - len(raw.lstrip())
         content = raw.strip()

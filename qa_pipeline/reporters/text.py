@@ -45,7 +45,9 @@ def render_plain(run: RunReport, out: TextIO, compact: bool = False) -> None:
     if run.files:
         out.write("\n")
         width = max(len(r.path) for r in run.files)
-        out.write(f"{'file':<{width}}  {'lang':<8} {'words':>7} {'crit':>4} {'major':>5} {'minor':>5} {'score':>7}  status\n")
+        out.write(
+            f"{'file':<{width}}  {'lang':<8} {'words':>7} {'crit':>4} {'major':>5} {'minor':>5} {'score':>7}  status\n"
+        )
         for r in run.files:
             c = r.counts
             out.write(
@@ -89,15 +91,29 @@ def render_rich(run: RunReport, out: TextIO) -> None:
         console.print(line)
     if run.files:
         table = Table(show_edge=False, pad_edge=False)
-        for col, just in (("file", "left"), ("lang", "left"), ("words", "right"), ("crit", "right"),
-                          ("major", "right"), ("minor", "right"), ("score", "right"), ("status", "left")):
+        for col, just in (
+            ("file", "left"),
+            ("lang", "left"),
+            ("words", "right"),
+            ("crit", "right"),
+            ("major", "right"),
+            ("minor", "right"),
+            ("score", "right"),
+            ("status", "left"),
+        ):
             table.add_column(col, justify=just)  # type: ignore[arg-type]
         for r in run.files:
             c = r.counts
             status = _status(r)
             table.add_row(
-                r.path, _lang_pair(r), str(r.word_count), str(c["critical"]), str(c["major"]), str(c["minor"]),
-                f"{r.score:.2f}", Text(status, style="green" if status == "pass" else "bold red"),
+                r.path,
+                _lang_pair(r),
+                str(r.word_count),
+                str(c["critical"]),
+                str(c["major"]),
+                str(c["minor"]),
+                f"{r.score:.2f}",
+                Text(status, style="green" if status == "pass" else "bold red"),
             )
         console.print()
         console.print(table)

@@ -8,11 +8,37 @@ import regex
 
 # Scripts written without spaces between words.
 UNSPACED_SCRIPTS = ("Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan")
-_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+_UNSPACED_RE = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]"
+)
 _SCRIPT_NAMES = (
-    "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Bengali", "Han", "Hiragana",
-    "Katakana", "Hangul", "Thai", "Armenian", "Georgian", "Ethiopic", "Tamil", "Telugu", "Kannada",
-    "Malayalam", "Gujarati", "Gurmukhi", "Oriya", "Sinhala", "Khmer", "Lao", "Myanmar", "Tibetan",
+    "Latin",
+    "Cyrillic",
+    "Greek",
+    "Arabic",
+    "Hebrew",
+    "Devanagari",
+    "Bengali",
+    "Han",
+    "Hiragana",
+    "Katakana",
+    "Hangul",
+    "Thai",
+    "Armenian",
+    "Georgian",
+    "Ethiopic",
+    "Tamil",
+    "Telugu",
+    "Kannada",
+    "Malayalam",
+    "Gujarati",
+    "Gurmukhi",
+    "Oriya",
+    "Sinhala",
+    "Khmer",
+    "Lao",
+    "Myanmar",
+    "Tibetan",
 )
 _SCRIPT_RES = [(name, regex.compile(rf"\p{{Script={name}}}")) for name in _SCRIPT_NAMES]
 
