@@ -90,6 +90,7 @@ def _add_check_args(p: argparse.ArgumentParser) -> None:
         "--update-baseline", action="store_true", help="rewrite the baseline with the current findings"
     )
     p.add_argument("--compact", action="store_true", help="findings and one summary line (pre-commit)")
+    p.add_argument("--sarif", type=Path, metavar="FILE", help="also write a SARIF 2.1.0 log to FILE (for code scanning)")
     color = p.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None)
     color.add_argument("--no-color", dest="color", action="store_false")
@@ -189,8 +190,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.update_baseline:
             write_baseline(run, baseline_path, settings)
             print(f"qa-pipeline: baseline {baseline_path} updated", file=sys.stderr)
-        else:
-            run = apply_baseline(run, baseline_path, settings)
+        run = apply_baseline(run, baseline_path, settings)
     elif args.update_baseline:
         return _err("--update-baseline needs --baseline FILE (or `baseline` in config)")
     report_dir = args.report_dir or settings.report_dir
@@ -202,6 +202,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         from qa_pipeline.reporters.files import write_html
 
         write_html(run, args.html)
+    if args.sarif is not None:
+        from qa_pipeline.fsutil import write_atomic
+        from qa_pipeline.reporters import sarif
+
+        write_atomic(args.sarif, sarif.render(run))
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     output = render(run, fmt, args)
     if args.output is not None:
