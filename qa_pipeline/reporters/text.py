@@ -66,11 +66,17 @@ def _summary_line(run: RunReport, out: TextIO) -> None:
         f"{c['minor']} minor, {c['neutral']} neutral; score {run.score:.2f} (min {run.min_score:g}); "
         f"{failed} file(s) failed; {verdict}\n"
     )
-    if run.gate:
+    if run.gate.get("diff"):
+        out.write(f"diff: {run.gate.get('changed_files', 0)} changed file(s) since {run.gate['diff']}\n")
+    if "baseline" in run.gate:
+        from qa_pipeline.baseline import gate_summary
+
         new = run.gate.get("new", 0)
         known = run.gate.get("known", 0)
         fixed = run.gate.get("fixed", 0)
         out.write(f"baseline: {new} new, {known} known, {fixed} fixed finding(s)\n")
+        for line in gate_summary(run.gate):
+            out.write(f"baseline: {line}\n")
 
 
 def render_rich(run: RunReport, out: TextIO) -> None:
