@@ -16,6 +16,8 @@ from qa_pipeline.readers.decode import ReaderError, decode_file
 
 @dataclass(frozen=True)
 class ReadOptions:
+    """How readers treat entries a translator has not finished (PO fuzzy and obsolete entries)."""
+
     include_fuzzy: bool = False
     include_obsolete: bool = False
 
@@ -59,7 +61,7 @@ def _reader(fmt: str) -> Callable[[str, str, ReadOptions], Document]:
 def read_document(path: Path, options: ReadOptions | None = None, display: str | None = None) -> Document:
     """Read and parse one file. ``display`` is the path shown in reports (default: ``str(path)``)."""
     fmt = format_of(path) or "text"
-    text = decode_file(path)
+    text = decode_file(path, fmt)
     return _reader(fmt)(text, display or str(path), options or ReadOptions())
 
 

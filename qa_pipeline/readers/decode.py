@@ -9,6 +9,7 @@ are so columns match the file; ``\\r\\n`` counts as one line break.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -26,7 +27,43 @@ class ReaderError(Exception):
     """A file that cannot be read or parsed; the message is one line without the path."""
 
 
+_PO_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*?charset=([A-Za-z0-9_.:-]+)', re.MULTILINE | re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\A[ \t\r\n]*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+
+
+def declared_encoding(data: bytes, fmt: str | None) -> str | None:
+    """The encoding a file declares for itself: PO ``charset=`` or the XML declaration's ``encoding``.
+
+    Only ASCII-compatible declarations are returned (a UTF-16 file is found by its BOM or its NUL
+    bytes, not by what it says); ``CHARSET`` (an unfilled template) and unknown names count as none.
+    """
+    if fmt == "po":
+        m = _PO_CHARSET.search(data, 0, 65536)
+    elif fmt == "xliff":
+        m = _XML_ENCODING.match(data[:1024])
+    else:
+        return None
+    if m is None:
+        return None
+    name = m.group(1).decode("ascii")
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if (
+        info.name in ("utf-8", "utf-8-sig")
+        or "utf_16" in info.name
+        or "utf-16" in info.name
+        or "32" in info.name
+    ):
+        return None
+    if b"\n".decode(info.name, "replace") != "\n" or "a".encode(info.name, "replace") != b"a":
+        return None
+    return info.name
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode ``data``: a BOM wins, then UTF-16 without BOM (NUL bytes), then ``declared`` or UTF-8."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -48,7 +85,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         bad = data[exc.start : exc.start + 1].hex()
         line = data.count(b"\n", 0, exc.start) + 1
         raise ReaderError(
-            f"not valid {encoding.upper()}: byte 0x{bad} at line {line} (convert the file to UTF-8)"
+            f"not valid {encoding.upper()}: byte 0x{bad} at line {line}"
+            + (" (convert the file to UTF-8)" if declared is None else f" (the file declares {declared})")
         ) from None
     except LookupError:
         raise ReaderError(f"unknown encoding {encoding!r}") from None
@@ -68,7 +106,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ReaderError(f"file too large ({size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB)")
+            raise ReaderError(
+                f"file too large ({size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB)"
+            )
         return path.read_bytes()
     except IsADirectoryError:
         raise ReaderError("is a directory") from None
@@ -80,5 +120,7 @@ def read_bytes(path: Path) -> bytes:
         raise ReaderError(f"cannot read: {exc.strerror or exc}") from None
 
 
-def decode_file(path: Path) -> str:
-    return decode_bytes(read_bytes(path))
+def decode_file(path: Path, fmt: str | None = None) -> str:
+    """Read and decode one file, honouring the encoding a PO or XLIFF file declares."""
+    data = read_bytes(path)
+    return decode_bytes(data, declared_encoding(data, fmt))

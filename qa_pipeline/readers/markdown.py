@@ -1,0 +1,333 @@
+"""Markdown documents (CommonMark with GitHub tables and strikethrough, parsed by markdown-it-py).
+
+Segments: paragraphs (also inside block quotes), headings (without the ``#`` marker or the ``===``
+underline), list items (without the bullet or number) and table cells. Each segment's text is the
+text of the file: a paragraph spanning lines keeps its line breaks; only container prefixes at the
+start of continuation lines (``>`` of a block quote, a list item's indentation) are left out, and
+positions still map exactly onto the file.
+
+Not checked: fenced and indented code blocks, HTML blocks, link reference definitions and front
+matter (``---`` YAML or ``+++`` TOML at the top of the file). Protected from prose checks: inline
+code, link and image destinations, autolinks and bare URLs, e-mail addresses, inline HTML and
+character references (``&nbsp;``).
+
+Suppression: an HTML comment ``<!-- qa-ignore: QA201, QA3 -->`` on its own line suppresses those
+rules (codes, code prefixes or rule names; bare ``qa-ignore``: every rule) for the next block — a
+paragraph, heading, whole list, table or block quote; inside a paragraph it applies to that
+paragraph. ``<!-- qa-ignore-file: QA104 -->`` anywhere (outside code) suppresses them for the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
+from qa_pipeline.readers import ReadOptions
+from qa_pipeline.text.protect import protected_spans
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_SUPPRESS = re.compile(r"<!--\s*qa-ignore(-file)?\b\s*(?::\s*(.*?))?\s*-->", re.IGNORECASE | re.DOTALL)
+_AUTOLINK = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*)>"
+)
+_HTML_INLINE = re.compile(
+    r"""<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"""
+    r"""|/[A-Za-z][A-Za-z0-9-]*\s*>|!--.*?-->|\?.*?\?>|![A-Z]+[^>]*>|!\[CDATA\[.*?\]\]>)""",
+    re.DOTALL,
+)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_DESTINATION = re.compile(
+    r"""\]\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
+)
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+@dataclass
+class _Lines:
+    """The file's lines: where each starts and ends (without its line break)."""
+
+    text: str
+
+    def __post_init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        for raw in self.text.splitlines(keepends=True):
+            self.starts.append(pos)
+            body = raw.rstrip("\r\n")
+            self.ends.append(pos + len(body))
+            pos += len(raw)
+        if not self.starts or self.text.endswith(("\n", "\r")):
+            self.starts.append(pos)
+            self.ends.append(pos)
+
+    def line(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]] if i < len(self.starts) else ""
+
+
+def _front_matter(lines: _Lines) -> int:
+    """Number of lines taken by front matter at the top (0 when there is none)."""
+    first = lines.line(0).rstrip()
+    if first not in ("---", "+++"):
+        return 0
+    closers = ("---", "...") if first == "---" else ("+++",)
+    for i in range(1, len(lines.starts)):
+        if lines.line(i).rstrip() in closers:
+            return i + 1
+    return 0
+
+
+def _locate(content: str, fline: str, last: bool) -> int:
+    """Where a line of markdown-it's block content starts in the file's line (-1: not found)."""
+    body = fline.rstrip(" \t") if last else fline
+    if body.endswith(content):
+        return len(body) - len(content)
+    return fline.find(content) if content else len(body)
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _Lines(text)
+        self.segments: list[Segment] = []
+        self.file_suppressed: set[str] = set()
+
+    def block(self, content: str, first_line: int, kind: SegmentKind, suppressed: frozenset[str]) -> None:
+        """A segment from a block's content whose first content line is file line ``first_line``."""
+        pieces: list[tuple[int, int]] = []  # (file start, file end) of each line's part
+        parts = content.split("\n")
+        for n, part in enumerate(parts):
+            i = first_line + n
+            if i >= len(self.lines.starts):
+                break
+            fline = self.lines.line(i)
+            last = n == len(parts) - 1
+            k = _locate(part, fline, last)
+            if k < 0:
+                k = _locate(part.lstrip(), fline, last)
+                part = part.lstrip()
+            if k < 0:  # markdown-it rewrote the line (tabs, NUL): take the file's own text
+                stripped = fline.lstrip(" \t>")
+                k = len(fline) - len(stripped)
+                part = stripped.rstrip() if last else stripped
+            start = self.lines.starts[i] + k
+            # a line break is kept as the file spells it (LF or CRLF)
+            end = start + len(part) if last or i + 1 >= len(self.lines.starts) else self.lines.starts[i + 1]
+            pieces.append((start, end))
+        self.add(pieces, kind, suppressed)
+
+    def add(self, pieces: list[tuple[int, int]], kind: SegmentKind, suppressed: frozenset[str]) -> None:
+        pieces = [(s, e) for s, e in pieces if e > s] or pieces[:1]
+        if not pieces:
+            return
+        text = self.text
+        target = "".join(text[s:e] for s, e in pieces)
+        if not target.strip():
+            return
+        anchors: list[tuple[int, int]] = []
+        t = 0
+        for s, e in pieces:
+            if not anchors or anchors[-1][1] + (t - anchors[-1][0]) != s:
+                anchors.append((t, s))
+            t += e - s
+        protected = inline_protected(target)
+        inline_suppressed = set(suppressed)
+        starts = {span.start for span in protected}
+        for m in _SUPPRESS.finditer(target):
+            if m.start() in starts:  # an HTML comment, not text inside inline code
+                (self.file_suppressed if m.group(1) else inline_suppressed).update(_codes(m))
+        idx = len(self.segments)
+        self.segments.append(
+            Segment(
+                id=f"p{idx + 1}",
+                target=target,
+                kind=kind,
+                offsets=OffsetMap(tuple(anchors)),
+                protected=protected,
+                index=idx,
+                suppressed=frozenset(inline_suppressed),
+            )
+        )
+
+    def table_row(self, line: int, cells: int, suppressed: frozenset[str]) -> None:
+        fline = self.lines.line(line)
+        base = self.lines.starts[line]
+        body = fline.strip()
+        lead = len(fline) - len(fline.lstrip())
+        inner_start = lead + (1 if body.startswith("|") else 0)
+        inner_end = (
+            lead + len(body) - (1 if body.endswith("|") and not body.endswith("\\|") and len(body) > 1 else 0)
+        )
+        pos = inner_start
+        bounds = [m.start() for m in _CELL_SPLIT.finditer(fline, inner_start, inner_end)] + [inner_end]
+        for n, stop in enumerate(bounds):
+            if n >= cells:
+                break
+            raw = fline[pos:stop]
+            s = pos + len(raw) - len(raw.lstrip())
+            e = pos + len(raw.rstrip())
+            if e > s:
+                self.add([(base + s, base + e)], SegmentKind.TABLE_CELL, suppressed)
+            pos = stop + 1
+
+
+def inline_protected(text: str) -> tuple[Span, ...]:
+    """Spans of ``text`` (a block's Markdown source) that are not prose."""
+    found: list[Span] = list(protected_spans(text))
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "`":
+            j = i
+            while j < n and text[j] == "`":
+                j += 1
+            ticks = j - i
+            close = _closing_ticks(text, j, ticks)
+            if close < 0:
+                i = j
+                continue
+            found.append(Span(i, close + ticks))
+            i = close + ticks
+            continue
+        if c == "<":
+            m = _AUTOLINK.match(text, i) or _HTML_INLINE.match(text, i)
+            if m:
+                found.append(Span(i, m.end()))
+                i = m.end()
+                continue
+        elif c == "&":
+            m = _ENTITY.match(text, i)
+            if m:
+                found.append(Span(i, m.end()))
+                i = m.end()
+                continue
+        elif c == "]" and text.startswith("](", i):
+            m = _DESTINATION.match(text, i)
+            if m:
+                found.append(Span(i, m.end()))
+                i = m.end()
+                continue
+        i += 1
+    return _merge(found)
+
+
+def _closing_ticks(text: str, start: int, ticks: int) -> int:
+    j = start
+    n = len(text)
+    while True:
+        k = text.find("`", j)
+        if k < 0:
+            return -1
+        e = k
+        while e < n and text[e] == "`":
+            e += 1
+        if e - k == ticks:
+            return k
+        j = e
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    spans.sort(key=lambda s: (s.start, -s.end))
+    merged: list[Span] = []
+    for span in spans:
+        if merged and span.start < merged[-1].end:
+            if span.end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, span.end)
+            continue
+        merged.append(span)
+    return tuple(merged)
+
+
+def _codes(m: re.Match[str]) -> frozenset[str]:
+    return frozenset(c for c in re.split(r"[\s,]+", m.group(2) or "") if c) or frozenset({"all"})
+
+
+def _walk(tokens: list[Token], b: _Builder, offset: int) -> None:
+    pending: dict[int, set[str]] = {}  # block level -> selectors waiting for the next block there
+    active: list[tuple[int, frozenset[str]]] = []  # (level, selectors) of open suppressed blocks
+    list_items = 0
+    parent = "paragraph"
+    cells = 0
+    row_line = -1
+
+    def current() -> frozenset[str]:
+        out: set[str] = set()
+        for _, codes in active:
+            out |= codes
+        return frozenset(out)
+
+    for tok in tokens:
+        level = tok.level
+        if tok.type == "html_block":
+            for m in _SUPPRESS.finditer(tok.content):
+                if m.group(1):
+                    b.file_suppressed.update(_codes(m))
+                else:
+                    pending.setdefault(level, set()).update(_codes(m))
+            continue
+        if tok.nesting == 1 and level in pending:
+            active.append((level, frozenset(pending.pop(level))))
+        elif tok.nesting == 0 and tok.type != "inline" and level in pending:
+            del pending[level]  # a code block or rule: nothing to suppress in it
+        if tok.type == "list_item_open":
+            list_items += 1
+        elif tok.type == "list_item_close":
+            list_items -= 1
+        elif tok.type == "heading_open":
+            parent = "heading"
+        elif tok.type == "paragraph_open":
+            parent = "paragraph"
+        elif tok.type in ("th_open", "td_open"):
+            parent = "cell"
+            cells += 1
+        elif tok.type == "tr_open":
+            cells = 0
+            row_line = tok.map[0] + offset if tok.map else -1
+        elif tok.type == "tr_close" and row_line >= 0:
+            b.table_row(row_line, cells, current())
+        elif tok.type == "inline" and tok.map is not None and parent != "cell" and tok.content.strip():
+            if parent == "heading":
+                kind = SegmentKind.HEADING
+            elif list_items:
+                kind = SegmentKind.LIST_ITEM
+            else:
+                kind = SegmentKind.PARAGRAPH
+            b.block(tok.content, tok.map[0] + offset, kind, current())
+        if tok.nesting == -1:
+            while active and active[-1][0] == level:
+                active.pop()
+
+
+def read_markdown(text: str, path: str, options: ReadOptions) -> Document:
+    """Parse a Markdown file into segments (see the module docstring)."""
+    b = _Builder(text)
+    skip = _front_matter(b.lines)
+    body = text[b.lines.starts[skip] :] if skip else text
+    tokens = _parser().parse(body)
+    _walk(tokens, b, skip)
+    meta: dict[str, object] = {}
+    if b.file_suppressed:
+        meta["suppressed"] = frozenset(b.file_suppressed)
+    if skip:
+        meta["front_matter_lines"] = skip
+    return Document(path=path, format="markdown", text=text, segments=tuple(b.segments), meta=meta)
+
+
+__all__ = ["inline_protected", "read_markdown"]
