@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 from pathlib import PurePath
 
 from qa_pipeline.model import Document, LanguageInfo
@@ -52,26 +53,79 @@ def language_from_path(path: str) -> str | None:
     return None
 
 
+# Scripts written by one language among those langdetect knows: no statistics needed.
+_UNIQUE_SCRIPT = {
+    "Hiragana": "ja", "Katakana": "ja", "Hangul": "ko", "Thai": "th", "Greek": "el", "Hebrew": "he",
+    "Bengali": "bn", "Gujarati": "gu", "Gurmukhi": "pa", "Kannada": "kn", "Malayalam": "ml", "Tamil": "ta",
+    "Telugu": "te",
+}  # fmt: skip
+# langdetect profiles worth loading for a script (loading all 55 costs ~0.4 s; a group, a fraction).
+_SCRIPT_PROFILES = {
+    "Latin": (
+        "af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt", "lv",
+        "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi",
+    ),
+    "Cyrillic": ("bg", "mk", "ru", "uk"),
+    "Arabic": ("ar", "fa", "ur"),
+    "Han": ("zh-cn", "zh-tw", "ja"),
+    "Devanagari": ("hi", "mr", "ne"),
+}  # fmt: skip
+
+
 @cache
-def _langdetect() -> object:
-    from langdetect import DetectorFactory
+def _factory(group: str) -> Any:
+    """A langdetect factory with only the profiles of one script group, seeded for stable answers."""
+    import importlib.resources
+
+    from langdetect.detector_factory import DetectorFactory
 
     DetectorFactory.seed = 0
-    return DetectorFactory
+    factory = DetectorFactory()
+    folder = importlib.resources.files("langdetect") / "profiles"
+    factory.load_json_profile(
+        [(folder / code).read_text(encoding="utf-8") for code in _SCRIPT_PROFILES[group]]
+    )
+    return factory
+
+
+def _script_shares(text: str) -> dict[str, float]:
+    from qa_pipeline.text.scripts import script_of
+
+    counts: dict[str, int] = {}
+    total = 0
+    for ch in text:
+        if ch.isalpha():
+            total += 1
+            name = script_of(ch)
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    return {k: v / total for k, v in counts.items()} if total else {}
 
 
 def detect_language(text: str) -> LanguageInfo:
-    """The document's language by langdetect (seeded); ``None`` when the text is too short."""
+    """The document's language: by script when only one language writes it, else by langdetect
+    restricted to the languages of the text's script (seeded); ``None`` when the text is too short."""
     sample = text[:20000]
     if sum(1 for c in sample if c.isalpha()) < 20:
         return LanguageInfo(None)
-    from langdetect import detect_langs
+    shares = _script_shares(sample)
+    if not shares:
+        return LanguageInfo(None)
+    kana = shares.get("Hiragana", 0.0) + shares.get("Katakana", 0.0)
+    if kana >= 0.05:
+        return LanguageInfo("ja", "detected", round(min(1.0, kana + shares.get("Han", 0.0)), 3))
+    script = max(sorted(shares), key=lambda k: shares[k])
+    if script in _UNIQUE_SCRIPT:
+        return LanguageInfo(_UNIQUE_SCRIPT[script], "detected", round(shares[script], 3))
+    if script not in _SCRIPT_PROFILES:
+        return LanguageInfo(None)
     from langdetect.lang_detect_exception import LangDetectException
 
-    _langdetect()
+    detector = _factory(script).create()
+    detector.append(sample)
     try:
-        best = detect_langs(sample)[0]
-    except LangDetectException:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
         return LanguageInfo(None)
     code = {"zh-cn": "zh", "zh-tw": "zh-Hant"}.get(best.lang, best.lang)
     return LanguageInfo(normalize(code), "detected", round(best.prob, 3))

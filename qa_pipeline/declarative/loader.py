@@ -120,8 +120,7 @@ def _entry(path: Path, data: dict[str, Any]) -> RuleEntry:
     )
     try:
         spec = DeclarativeSpec.from_data(data)
-        rule_cls = KINDS[data["kind"]]
-        rule_cls(spec)  # compile patterns now: a bad regex is a rule-file error, not a crash later
+        rule = KINDS[data["kind"]](spec)  # validates patterns now: a bad regex is a rule-file error
     except ValueError as exc:
         raise RuleFileError(f"{path}: {exc}") from None
     doc = data["summary"] + "\n\n" + data.get("description", "").strip()
@@ -132,5 +131,5 @@ def _entry(path: Path, data: dict[str, Any]) -> RuleEntry:
         doc=doc.strip(),
         examples=tuple(data["examples"]),
         origin=str(path),
-        factory=lambda: rule_cls(spec),
+        factory=lambda: rule,  # one instance per run: it caches its compiled per-language patterns
     )
