@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 from pathlib import PurePath
+from typing import Any
 
 from qa_pipeline.model import Document, LanguageInfo
 
