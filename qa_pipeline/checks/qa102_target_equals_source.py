@@ -18,6 +18,9 @@ _CODE_LIKE = regex.compile(r"^[\p{N}\p{P}\p{S}\s]*$|^[A-Z0-9_.:/@#%+-]+$|^\S+\.\
 class Options:
     min_letters: int = 4
     """Targets with fewer letters than this are exempt (``OK``, ``Wi-Fi``, ``PDF``)."""
+    min_words: int = 2
+    """Targets with fewer words than this are exempt: one-word labels are very often the same in both
+    languages (``Notes``, ``Description``, ``Total`` in French)."""
 
 
 class TargetEqualsSource(SegmentRule):
@@ -26,15 +29,16 @@ class TargetEqualsSource(SegmentRule):
     Why it matters: a copied source is the most common untranslated text; readers of the target
     language get the source language.
 
-    Exempt: numbers, codes and identifiers, short strings (fewer than ``min-letters`` letters),
-    single capitalised words that look like proper names (``Firefox``, ``PayScale``), terms in the
-    do-not-translate list, and targets when source and target language are the same.
+    Exempt: numbers, codes and identifiers, short strings (fewer than ``min-letters`` letters or
+    ``min-words`` words — single-word labels such as ``Description`` or ``Message`` are the same in
+    many languages), title-case names (``Harris Poll``), terms in the do-not-translate list, and
+    targets when source and target language are the same.
 
     Example:
         Bad: en→fr, source ``Open the settings``, target ``Open the settings``.
         Good: en→fr, source ``Firefox``, target ``Firefox`` (a name).
 
-    Options: ``min-letters`` (default 4).
+    Options: ``min-letters`` (default 4), ``min-words`` (default 2).
     """
 
     meta = RuleMeta(
@@ -60,8 +64,8 @@ class TargetEqualsSource(SegmentRule):
         if letters < opts.min_letters or _CODE_LIKE.match(tgt):
             return
         words = _WORD.findall(prose)
-        if len(words) <= 1 and tgt[:1].isupper():
-            return  # a single capitalised word: most often a name
+        if len(words) < opts.min_words:
+            return
         if tgt in ctx.dnt:
             return
         if len(words) <= 3 and all(w[:1].isupper() for w in words):
