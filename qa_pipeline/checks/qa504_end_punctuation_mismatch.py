@@ -1,0 +1,71 @@
+"""QA504 end-punctuation-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qa_pipeline.model import PROTECTED_CHAR, Segment, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.punctuation import compatible, ending, has_terminal_prose
+
+_NAMES = {
+    "stop": "a full stop",
+    "question": "a question mark",
+    "exclamation": "an exclamation mark",
+    "interrobang": "an interrobang",
+    "colon": "a colon",
+    "semicolon": "a semicolon",
+    "ellipsis": "an ellipsis",
+    "none": "no final punctuation",
+}
+
+
+class EndPunctuationMismatch(SegmentRule):
+    """The final punctuation of the target differs from the source's, compared across scripts.
+
+    Why it matters: a question that ends with a full stop, a label that gains a full stop, or a
+    sentence that loses it are inconsistencies a reviewer fixes by hand. Marks are compared by what
+    they mean, not by code point: ``.`` = ``。`` = ``।`` = ``۔``; ``?`` = ``؟`` = ``？`` = Greek ``;``;
+    ``:`` = ``：``. Closing quotes and brackets after the mark are ignored. An exclamation mark
+    toned down to a full stop is accepted, and so is a missing stop in Thai, Lao, Khmer and Burmese.
+    An added ellipsis is QA503's business.
+
+    Example:
+        Bad: source ``Delete this file?``, target ``Supprimer ce fichier.``
+        Good: target ``Supprimer ce fichier ?``
+
+    Options: none.
+    """
+
+    meta = RuleMeta(
+        code="QA504",
+        name="end-punctuation-mismatch",
+        category="fluency/punctuation",
+        severity=Severity.MINOR,
+        summary="The target ends with different punctuation than the source.",
+        needs_source=True,
+    )
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        source = (segment.source_prose or "").rstrip()
+        target = segment.prose.rstrip()
+        if not source or not target or source.endswith(PROTECTED_CHAR) or target.endswith(PROTECTED_CHAR):
+            return
+        src = ending(source, ctx.source_language)
+        tgt = ending(target, ctx.target_language)
+        if compatible(src.cls, tgt.cls) or tgt.cls == "ellipsis":
+            return
+        if tgt.cls == "none" and src.cls == "stop" and not has_terminal_prose(ctx.target_language):
+            return
+        if not any(ch.isalnum() for ch in source):
+            return
+        span = Span(tgt.start, tgt.end) if tgt.end > tgt.start else Span(max(0, len(target) - 1), len(target))
+        yield Violation(
+            f"the source ends with {_NAMES[src.cls]} ({source[src.start : src.end] or '-'}), "
+            f"the target with {_NAMES[tgt.cls]}",
+            span=span,
+            data={"source": src.cls, "target": tgt.cls},
+        )
+
+
+RULE = EndPunctuationMismatch

@@ -1,0 +1,78 @@
+"""QA607 french-punctuation-spacing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from qa_pipeline.model import PROTECTED_CHAR, Segment, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.punctuation import french_spacing
+
+_SPACES = " \u00a0\u202f\u2009\u2007"
+# A mark glued to the word before it, followed by a space, the end, a quote or a bracket.
+_GLUED = regex.compile(r"(?<=[\p{L}\p{N}»”\"')\]])([?!:;])(?=[\s\"'”»)\]]|$)")
+_OPEN_GUILLEMET = regex.compile(r"«(?=[\p{L}\p{N}])")
+_CLOSE_GUILLEMET = regex.compile(r"(?<=[\p{L}\p{N}.!?…])»")
+
+
+class FrenchPunctuationSpacing(SegmentRule):
+    """French spacing: a (narrow) no-break space is missing before ``? ! : ;`` or inside ``« »``.
+
+    Why it matters: French typography puts a space before the two-part marks and inside guillemets;
+    a glued ``aider?`` or ``«Bonjour»`` is a visible defect of machine translation and of copy-paste
+    from English. The convention follows the target locale: ``fr`` (France, Belgium), ``fr-CH``: before
+    ``? ! : ;``; ``fr-CA``: before ``:`` only (Quebec writes ``?``, ``!`` and ``;`` without one); all:
+    inside guillemets. Times and ratios (``10:30``), emoticons and marks the source glues the same
+    way inside a code-like token are not reported.
+
+    Example:
+        Bad: ``Comment puis-je vous aider?``
+        Good: ``Comment puis-je vous aider ?`` (with U+202F NARROW NO-BREAK SPACE)
+
+    Options: none (the convention comes from the target locale).
+    """
+
+    meta = RuleMeta(
+        code="QA607",
+        name="french-punctuation-spacing",
+        category="fluency/punctuation",
+        severity=Severity.MINOR,
+        summary="Missing space before ? ! : ; or inside « » in French.",
+    )
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        conv = french_spacing(ctx.target_language)
+        if conv is None:
+            return
+        text = segment.prose
+        for m in _GLUED.finditer(text):
+            mark = m.group(1)
+            if mark not in conv.before:
+                continue
+            before = text[m.start() - 1]
+            after = text[m.end()] if m.end() < len(text) else ""
+            if before == PROTECTED_CHAR or (mark == ":" and after.isdigit()):
+                continue
+            if mark == ";" and regex.search(r"&\w+$", text[: m.start()]):
+                continue  # an HTML entity
+            yield Violation(
+                f"no space before {mark!r} ({ctx.target_language} puts a narrow no-break space there)",
+                span=Span(m.start() - 1, m.end()),
+                fix=before + "\u202f" + mark,
+            )
+        if conv.guillemets:
+            for m in _OPEN_GUILLEMET.finditer(text):
+                yield Violation(
+                    "no space after '«'", span=Span(m.start(), m.end() + 1), fix="«\u202f" + text[m.end()]
+                )
+            for m in _CLOSE_GUILLEMET.finditer(text):
+                yield Violation(
+                    "no space before '»'",
+                    span=Span(m.start() - 1, m.end()),
+                    fix=text[m.start() - 1] + "\u202f»",
+                )
+
+
+RULE = FrenchPunctuationSpacing

@@ -1,0 +1,57 @@
+"""QA611 cjk-halfwidth-punctuation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from qa_pipeline.model import Segment, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.punctuation import script_punctuation
+
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー々"
+_MARK = regex.compile(rf"(?<=[{_CJK}」』）])[ ]?([?!,:;])(?=$|\s|[{_CJK}「」『』（）【】])")
+
+
+class CjkHalfwidthPunctuation(SegmentRule):
+    """ASCII ``? ! , : ;`` inside Chinese or Japanese text where the full-width mark is expected.
+
+    Why it matters: Chinese and Japanese typography uses full-width punctuation (``？！，：；`` and
+    Japanese ``、``); a half-width ``?`` after kana or hanzi is the trace of machine translation or
+    of an English keyboard, and breaks the even rhythm of the text. Marks between Latin letters or
+    digits (``10:30``, ``iOS, Android``) are not reported; Korean, which uses ASCII punctuation, is
+    not checked.
+
+    Example:
+        Bad (ja): ``どうすればお手伝いできますか?``
+        Good (ja): ``どうすればお手伝いできますか？``
+
+    Options: none.
+    """
+
+    meta = RuleMeta(
+        code="QA611",
+        name="cjk-halfwidth-punctuation",
+        category="fluency/punctuation",
+        severity=Severity.MINOR,
+        summary="Half-width ASCII punctuation inside Chinese or Japanese text.",
+    )
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        conv = script_punctuation(ctx.target_language, "cjk")
+        if conv is None:
+            return
+        for m in _MARK.finditer(segment.prose):
+            mark = m.group(1)
+            want = conv.marks.get(mark)
+            if want is None:
+                continue
+            yield Violation(
+                f"half-width {mark!r} in {ctx.target_language} text; expected {want!r}",
+                span=Span(m.start(), m.end()),
+                fix=want,
+            )
+
+
+RULE = CjkHalfwidthPunctuation

@@ -1,0 +1,57 @@
+"""QA614 missing-inverted-mark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qa_pipeline.model import Segment, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.segmentation import sentences
+
+_PAIRS = {"?": "¿", "!": "¡"}
+_LANGS = frozenset({"es", "ast", "gl"})
+
+
+class MissingInvertedMark(SegmentRule):
+    """A Spanish question or exclamation without its opening ``¿`` or ``¡``.
+
+    Why it matters: Spanish (and Asturian, Galician in the same tradition) opens questions and
+    exclamations with an inverted mark; ``Desea continuar?`` reads as a typo or an untranslated
+    English habit. Each sentence ending in ``?`` or ``!`` must contain the matching opening mark.
+    Marks in parentheses (``(?)``) and interrobang runs are not reported.
+
+    Example:
+        Bad: ``Desea guardar los cambios?``
+        Good: ``¿Desea guardar los cambios?``
+
+    Options: none.
+    """
+
+    meta = RuleMeta(
+        code="QA614",
+        name="missing-inverted-mark",
+        category="fluency/punctuation",
+        severity=Severity.MINOR,
+        summary="A Spanish question or exclamation without ¿ or ¡.",
+    )
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if ctx.lang not in _LANGS:
+            return
+        text = segment.prose
+        for span in sentences(text, ctx.target_language):
+            piece = text[span.start : span.end]
+            for i, ch in enumerate(piece):
+                opener = _PAIRS.get(ch)
+                if opener is None or opener in piece[:i]:
+                    continue
+                before = piece[i - 1] if i else " "
+                if before in "(?!¿¡" or not any(c.isalpha() for c in piece[:i]):
+                    continue
+                yield Violation(
+                    f"{ch!r} without an opening {opener!r}",
+                    span=Span(span.start + i, span.start + i + 1),
+                )
+
+
+RULE = MissingInvertedMark
