@@ -1,0 +1,67 @@
+"""QA207 number-typography."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qa_pipeline.model import Segment, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.numbers import extract
+from qa_pipeline.text.numbers_locale import SPACES, convention
+
+_NAMES = {"\u00a0": "a no-break space (U+00A0)", "\u202f": "a narrow no-break space (U+202F)"}
+
+
+class NumberTypography(SegmentRule):
+    """Digits grouped with ordinary spaces, or ``%`` glued to the number, where CLDR wants no-break spaces.
+
+    In fr, fi, sv, ru, pl… digit groups are separated by a no-break space (fr: U+202F narrow no-break
+    space, U+00A0 is accepted too); an ordinary space lets a line break split ``32 300``. In fr, fi,
+    de, es, hr, ru, sv… CLDR writes a no-break space before ``%`` (``82 %``). Only the kind of space is
+    reported here; wrong separators are QA204.
+
+    Why it matters: a number split over two lines or a glued percent sign looks unprofessional in
+    print; it never changes the value, hence the low severity.
+
+    Example:
+        Bad: fr, ``32 300 dollars, soit 82% des cas`` (ASCII space, glued %)
+        Good: fr, ``32\u202f300 dollars, soit 82\u00a0% des cas``
+
+    Options: none.
+    """
+
+    meta = RuleMeta(
+        code="QA207",
+        name="number-typography",
+        category="locale-convention/number-format",
+        severity=Severity.MINOR,
+        summary="Grouping or percent spacing without the no-break space CLDR prescribes.",
+    )
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        conv = convention(ctx.lang)
+        if conv is None:
+            return
+        prose = segment.prose
+        for tok in extract(prose, ctx.lang, words=False):
+            if tok.kind != "number" or tok.issue is not None:
+                continue
+            if conv.group in SPACES and conv.group != " " and " " in tok.group_chars:
+                fix = tok.text.replace(" ", conv.group)
+                want = _NAMES.get(conv.group, "a no-break space")
+                yield Violation(
+                    f"'{tok.text}' groups digits with ordinary spaces; {ctx.lang} uses {want}",
+                    span=tok.span,
+                    fix=fix,
+                )
+            if conv.percent_space and tok.percent_space in ("", " "):
+                end = tok.span.end + len(tok.percent_space) + 1
+                fix = tok.text + "\u00a0%"
+                yield Violation(
+                    f"{ctx.lang} puts a no-break space before %: {tok.text}\u00a0%",
+                    span=Span(tok.span.start, end),
+                    fix=fix,
+                )
+
+
+RULE = NumberTypography

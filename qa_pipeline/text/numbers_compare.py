@@ -1,0 +1,259 @@
+"""Compare the numbers of two texts (source and target, or sibling translations) as normalized values.
+
+Matching is by value, not by spelling: ``2 000``, ``2,000``, ``2.000`` (de) and ``٢٬٠٠٠`` are equal;
+order and repetition do not matter (a value mentioned twice in the source and once in the target is
+not "missing"); a number spelled out as a word on one side excuses the same value in digits on the
+other; dates match dates by day, month and year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from qa_pipeline.model import Segment, SegmentKind
+from qa_pipeline.ruleapi import Context, Sibling
+from qa_pipeline.text.numbers import Item, NumberToken, extract, key
+from qa_pipeline.text.numbers_locale import convention
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What differs between the numbers of a source and a target segment."""
+
+    missing: tuple[tuple[NumberToken, Item], ...]  # in the source, not in the target
+    extra: tuple[tuple[NumberToken, Item], ...]  # in the target, not in the source
+    changed: tuple[tuple[tuple[NumberToken, Item], tuple[NumberToken, Item]], ...]  # (source, target)
+
+
+def matches(a: Item, b: Item) -> bool:
+    """True when two items can stand for the same value."""
+    if a.kind == "date" and b.kind == "date" and a.hard and b.hard:
+        return bool({k for k in a.keys if k.startswith("d")} & {k for k in b.keys if k.startswith("d")})
+    return bool(a.keys & b.keys)
+
+
+def _unmatched(side: Sequence[NumberToken], other: Sequence[NumberToken]) -> list[tuple[NumberToken, Item]]:
+    others = [item for tok in other for item in tok.items]
+    out: list[tuple[NumberToken, Item]] = []
+    seen: set[str] = set()
+    for tok in side:
+        for item in tok.items:
+            if not item.hard or item.primary in seen:
+                continue
+            if not any(matches(item, o) for o in others):
+                seen.add(item.primary)
+                out.append((tok, item))
+    return out
+
+
+def compare(source: Sequence[NumberToken], target: Sequence[NumberToken]) -> Diff:
+    """Missing, extra and changed values; a missing and an extra value in one segment pair up as changed."""
+    missing = _unmatched(source, target)
+    extra = _unmatched(target, source)
+    n = min(len(missing), len(extra))
+    changed = tuple(zip(missing[:n], extra[:n], strict=True))
+    return Diff(tuple(missing[n:]), tuple(extra[n:]), changed)
+
+
+def segment_diff(segment: Segment, ctx: Context) -> Diff | None:
+    """The number diff of a segment with its source (None when there is no source text)."""
+    if not segment.source or segment.source_prose is None:
+        return None
+    src_lang = ctx.source_lang if ctx.source_lang != "und" else "en"
+    key = ("numbers-diff", segment.source_prose, segment.prose, src_lang, ctx.lang)
+    diff: Diff = ctx.resources.get(
+        repr(key),
+        lambda: compare(extract(segment.source_prose or "", src_lang), extract(segment.prose, ctx.lang)),
+    )
+    return diff
+
+
+@dataclass(frozen=True)
+class SiblingView:
+    """The numbers of one sibling's aligned segment."""
+
+    name: str  # the sibling's language code
+    tokens: tuple[NumberToken, ...]
+    kind: SegmentKind = SegmentKind.PARAGRAPH
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every value the sibling's numbers may stand for (lenient: words and other readings too)."""
+        return frozenset(k for tok in self.tokens for item in tok.items for k in item.keys)
+
+    @property
+    def written(self) -> frozenset[str]:
+        """Values the sibling writes in digits, read in its own locale (strict: what it asserts)."""
+        return frozenset(i.primary for tok in self.tokens for i in tok.items if i.hard and i.kind == "number")
+
+
+def sibling_views(segment: Segment, siblings: Iterable[Sibling]) -> list[SiblingView]:
+    """The aligned segment of each sibling, with its numbers read in the sibling's language."""
+    out = []
+    for sib in siblings:
+        other_id = sib.alignment.get(segment.id)
+        if other_id is None:
+            continue
+        other = sib.document.segment(other_id)
+        if other is None:
+            continue
+        lang = (sib.document.target_language.code or "und").replace("_", "-").split("-")[0].lower()
+        name = sib.document.target_language.code or lang
+        out.append(SiblingView(name, extract(other.prose, lang), other.kind))
+    return sorted(out, key=lambda v: v.name)
+
+
+@dataclass(frozen=True)
+class Consensus:
+    """A value most siblings have in the aligned paragraph."""
+
+    key: str
+    text: str  # how the first supporting sibling writes it
+    supporters: tuple[str, ...]
+    dissenters: tuple[str, ...]
+
+
+def consensus(views: Sequence[SiblingView], min_support: int = 2) -> list[Consensus]:
+    """Values (from digits, not words) that a strict majority of the siblings, and at least two, have."""
+    if len(views) < min_support:
+        return []
+    candidates: dict[str, str] = {}
+    for view in views:
+        for tok in view.tokens:
+            for item in tok.items:
+                if item.hard and item.kind == "number":
+                    candidates.setdefault(item.primary, tok.text)
+    out = []
+    for value in sorted(candidates):
+        supporters = tuple(v.name for v in views if value in v.written)
+        if len(supporters) >= min_support and 2 * len(supporters) > len(views):
+            dissenters = tuple(v.name for v in views if value not in v.keys)
+            out.append(Consensus(value, candidates[value], supporters, dissenters))
+    return out
+
+
+def reference_keys(segment: Segment, ctx: Context) -> tuple[dict[str, str], str] | None:
+    """Values the segment should contain, each with who says so, and the kind of reference.
+
+    The kind is ``"source"`` (the segment's source text) or ``"siblings"`` (values most sibling
+    translations agree on); None when there is neither.
+    """
+    if segment.source and segment.source_prose is not None:
+        src_lang = ctx.source_lang if ctx.source_lang != "und" else "en"
+        toks = extract(segment.source_prose, src_lang)
+        return {k: "source" for t in toks for i in t.items for k in i.keys}, "source"
+    if segment.source is None and ctx.siblings:
+        views = [v for v in sibling_views(segment, ctx.siblings) if _compatible(v.kind, segment.kind)]
+        if views:
+            agreed = consensus(views)
+            return {c.key: "siblings " + ", ".join(c.supporters) for c in agreed}, "siblings"
+    return None
+
+
+def names(values: Mapping[str, object] | Iterable[str]) -> str:
+    return ", ".join(sorted(values))
+
+
+def _compatible(a: SegmentKind, b: SegmentKind) -> bool:
+    """A heading is only compared with a heading (titles are often shortened or reworded)."""
+    return (a is SegmentKind.HEADING) == (b is SegmentKind.HEADING)
+
+
+@dataclass(frozen=True)
+class SiblingDiff:
+    """Values most siblings have in the aligned paragraph that this translation lacks or changes."""
+
+    missing: tuple[Consensus, ...]
+    changed: tuple[tuple[Consensus, NumberToken], ...]
+    siblings: int
+
+
+def sibling_diff(segment: Segment, ctx: Context, min_support: int = 2) -> SiblingDiff | None:
+    """Compare a segment's numbers with the consensus of its siblings (only when there is no source)."""
+    if segment.source is not None or not ctx.siblings:
+        return None
+
+    def build() -> SiblingDiff | None:
+        views = [v for v in sibling_views(segment, ctx.siblings) if _compatible(v.kind, segment.kind)]
+        agreed = consensus(views, min_support)
+        if not agreed:
+            return None
+        toks = extract(segment.prose, ctx.lang)
+        own = frozenset(k for t in toks for i in t.items for k in i.keys)
+        missing = [c for c in agreed if c.key not in own]
+        if not missing:
+            return None
+        everywhere = frozenset(k for v in views for k in v.keys)
+        extras = [
+            t
+            for t in toks
+            if t.kind == "number"
+            and not t.identifier
+            and not any(k in everywhere for i in t.items for k in i.keys)
+        ]
+        n = min(len(missing), len(extras))
+        changed = tuple(zip(missing[:n], extras[:n], strict=True))
+        return SiblingDiff(tuple(missing[n:]), changed, len(views))
+
+    cache_key = repr(("numbers-siblings", ctx.document.path, segment.id, min_support))
+    return ctx.resources.get(cache_key, build)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class FormatProblem:
+    """A number written against the target locale's convention."""
+
+    token: NumberToken
+    resolved: bool  # False: an ambiguity no source or sibling could settle
+    message: str
+
+
+def format_problems(segment: Segment, ctx: Context) -> list[FormatProblem]:
+    """Numbers of the segment that the target locale reads differently from what is meant."""
+    lang = ctx.lang
+    if convention(lang) is None:
+        return []
+
+    def build() -> list[FormatProblem]:
+        out: list[FormatProblem] = []
+        ref: tuple[dict[str, str], str] | None = None
+        ref_done = False
+        for tok in extract(segment.prose, lang):
+            if tok.kind != "number" or tok.issue is None:
+                continue
+            fix = tok.suggestion or ""
+            if tok.issue == "arabic-comma":
+                msg = f"'{tok.text}' has U+060C ARABIC COMMA between digits (a punctuation mark); write {fix}"
+                out.append(FormatProblem(tok, True, msg))
+                continue
+            if tok.issue == "mixed-digits":
+                out.append(FormatProblem(tok, True, f"'{tok.text}' mixes digits of two scripts; write {fix}"))
+                continue
+            if not ref_done:
+                ref, ref_done = reference_keys(segment, ctx), True
+            keys = ref[0] if ref else {}
+            tok_keys = frozenset(k for i in tok.items for k in i.keys)
+            if tok.issue == "wrong-convention":
+                if tok.identifier or any(k.startswith("t") and k in keys for k in tok_keys):
+                    continue
+                alt = key(tok.alt) if tok.alt is not None else tok.text
+                msg = f"'{tok.text}' is written another locale's way (it means {alt}); {lang} writes {fix}"
+                out.append(FormatProblem(tok, True, msg))
+                continue
+            if tok.value is None or tok.alt is None:
+                continue
+            own, alt = key(tok.value), key(tok.alt)
+            if own in keys:
+                continue
+            if alt in keys:
+                msg = f"{keys[alt]} {'have' if keys[alt].startswith('siblings') else 'has'} {alt}; "
+                msg += f"'{tok.text}' reads as {own} in {lang} — write {fix}"
+                out.append(FormatProblem(tok, True, msg))
+            elif tok.issue == "ambiguous" and not (ref and ref[1] == "source"):
+                msg = f"'{tok.text}' reads as {own} in {lang}; if {alt} is meant, write {fix}"
+                out.append(FormatProblem(tok, False, msg))
+        return out
+
+    cache_key = repr(("numbers-format", ctx.document.path, segment.id, segment.prose, segment.source, lang))
+    return ctx.resources.get(cache_key, build)  # type: ignore[no-any-return]
