@@ -151,7 +151,7 @@ class ExistenceRule(DeclarativeRule):
     def _placed(self, text: str, span: Span) -> bool:
         if self.spec.match == "contains":
             return True
-        strip = " \t\r\n\u00a0\u202f.:;,!?·•-–—*#>|()[]\"'“”«»„「」"
+        strip = " \t\r\n\u00a0\u202f.:;,!?·•-–—*#>|()[]\"'“”«»„「」…：。！？→›"
         before = text[: span.start].strip(strip)
         if self.spec.match == "start":
             return before == ""

@@ -1,0 +1,129 @@
+"""QA305 glued-text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from qa_pipeline.model import PROTECTED_CHAR, Document, Segment, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.junk import CAMEL_CASE_NAMES, GLUE_PHRASES, STOCK_AGENCIES, is_document_text
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+", regex.V1)
+_JOIN = regex.compile(r"(?<=\p{Ll}{3})\p{Lu}(?=\p{Ll}{2})", regex.V1)
+_CODEISH = frozenset("0123456789_./\\@#$%&=<>[]{}|~^`" + PROTECTED_CHAR)
+
+
+@dataclass(frozen=True)
+class Options:
+    names: tuple[str, ...] = ()
+
+
+@cache
+def _names(extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(n.casefold() for n in (*CAMEL_CASE_NAMES, *extra))
+
+
+@cache
+def _junk_glue() -> regex.Pattern[str]:
+    body = "|".join(
+        regex.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(GLUE_PHRASES, key=len, reverse=True)
+    )
+    return regex.compile(
+        rf"(?<![\p{{L}}\]])(?P<junk>{body})(?P<rest>(?-i:\p{{Lu}})\p{{L}}*)", regex.IGNORECASE | regex.V1
+    )
+
+
+def _token_counts(doc: Document) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for seg in doc.segments:
+        counts.update(m.group(0) for m in _TOKEN.finditer(seg.prose))
+    return counts
+
+
+class GluedText(SegmentRule):
+    """Two pieces of text stuck together without a space or line break.
+
+    Finds a lower-to-upper case join inside one word (``SaplingKuunteleminen``, ``ventesLes``) and a
+    known boilerplate phrase immediately followed by a capitalised word (``Read moreThe``): what page
+    extraction leaves when a heading, caption or widget loses the line break before the next paragraph.
+    Not reported: brand and product names written in camel case (iPhone, PayScale, McDonald, YouTube,
+    JavaScript, WordPress… and any name the source has too or that the document repeats), identifiers
+    (words touching digits, ``_``, ``.`` or code, or with several case joins), words whose lower-case
+    run before the join is shorter than three letters (``eBay``, ``McDonald``), lower-case-initial
+    words in software strings (``maxWidth``), and scripts without case. Credits glued after an agency
+    name are QA304's; CMS errors glued to a word are QA301's.
+
+    Why it matters: the glued word is garbled for readers and for every later process (search,
+    spell-check, translation memory), and the heading it swallowed is lost.
+
+    Example:
+        Bad: ``Écouter les clientsLes bons agents savent…``
+        Good: ``Écouter les clients. Les bons agents savent…`` / ``Il utilise PayScale et JavaScript.``
+
+    Options: ``names`` (list of extra camel-case names that are not glued text).
+    """
+
+    meta = RuleMeta(
+        code="QA305",
+        name="glued-text",
+        category="design/layout",
+        severity=Severity.MAJOR,
+        summary="Text glued together without a space or line break (SaplingKuunteleminen).",
+    )
+    Options = Options
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        text = segment.prose
+        options: Options = ctx.options if isinstance(ctx.options, Options) else Options()
+        names = _names(options.names)
+        source = segment.source or ""
+        taken: list[Span] = []
+        for m in _junk_glue().finditer(text):
+            if m.group("junk").casefold() == "not found" and regex.search(r"\]\s*$", text[: m.start()]):
+                continue
+            span = Span(m.start(), m.end())
+            taken.append(span)
+            yield Violation(
+                f"boilerplate '{m.group('junk')}' glued to '{m.group('rest')}' without a space or line break",
+                span=span,
+                data={"left": m.group("junk"), "right": m.group("rest")},
+                fix=f"{m.group('junk')} {m.group('rest')}",
+            )
+        counts: Counter[str] | None = None
+        for tok in _TOKEN.finditer(text):
+            word = tok.group(0)
+            joins = list(_JOIN.finditer(word))
+            if len(joins) != 1 or word.casefold() in names or word in source:
+                continue
+            before = text[tok.start() - 1] if tok.start() else " "
+            after = text[tok.end()] if tok.end() < len(text) else " "
+            if before in _CODEISH or after in _CODEISH:
+                continue
+            if word[0].islower() and not is_document_text(segment):
+                continue
+            span = Span(tok.start(), tok.end())
+            if any(span.overlaps(t) for t in taken):
+                continue
+            left, right = word[: joins[0].start()], word[joins[0].start() :]
+            if any(text[: tok.start() + len(left)].casefold().endswith(a.casefold()) for a in STOCK_AGENCIES):
+                continue
+            if counts is None:
+                doc = ctx.document
+                counts = ctx.resources.get(f"QA305:{id(doc)}:{doc.path}", lambda d=doc: _token_counts(d))
+            if counts[word] > 1:
+                continue
+            yield Violation(
+                f"'{left}' and '{right}' glued together without a space or line break "
+                "(a heading or line stuck to the next one)",
+                span=span,
+                data={"left": left, "right": right},
+                fix=f"{left} {right}",
+            )
+
+
+RULE = GluedText

@@ -1,0 +1,79 @@
+"""QA701 doubled-word."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.repetition import has_letter, legit_doubles, only_space, words
+
+
+@dataclass(frozen=True)
+class Options:
+    allow: tuple[str, ...] = ()
+
+
+class DoubledWord(SegmentRule):
+    """The same word written twice in a row ("the the").
+
+    Compares neighbouring words of scripts written with spaces, ignoring case, when only white space
+    separates them. Not reported: numbers ("1 1" in a table row), table cells, words the language
+    legitimately doubles (French ``nous nous``, ``vous vous``; German and Dutch relative ``die die``,
+    ``dass das``/``dat dat``; English ``had had``, ``that that``; laughter ``ha ha``), hyphenated
+    reduplication (Indonesian/Malay ``anak-anak``, which is one word) and a doubling the source has too.
+    The per-language list lives in ``qa_pipeline/text/repetition.py``; add words with the ``allow``
+    option (e.g. per language in config). A doubled phrase of two words or more is QA702.
+
+    Why it matters: a doubled word is a typing or machine-translation slip that readers notice at once.
+
+    Example:
+        Bad: ``Le client a a payé la facture.``
+        Good: ``Le client a payé la facture.`` / ``Nous nous levons tôt.``
+
+    Options: ``allow`` (list of words that may be doubled, in addition to the language's own list).
+    """
+
+    meta = RuleMeta(
+        code="QA701",
+        name="doubled-word",
+        category="fluency/grammar",
+        severity=Severity.MINOR,
+        summary="The same word written twice in a row (the the).",
+    )
+    Options = Options
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if segment.kind == SegmentKind.TABLE_CELL:
+            return
+        options: Options = ctx.options if isinstance(ctx.options, Options) else Options()
+        allowed = legit_doubles(ctx.lang, options.allow)
+        text = segment.prose
+        ws = words(text)
+        last_end = -1
+        for a, b in itertools.pairwise(ws):
+            if a.key != b.key or a.start < last_end or not has_letter(a.text):
+                continue
+            if not only_space(text[a.end : b.start]) or a.key in allowed:
+                continue
+            if segment.source and _doubled_in(segment.source, a.text):
+                continue
+            last_end = b.end
+            yield Violation(
+                f"word '{a.text}' written twice in a row",
+                span=Span(a.start, b.end),
+                data={"word": a.text},
+                fix=a.text,
+            )
+
+
+def _doubled_in(source: str, word: str) -> bool:
+    pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}\s+{regex.escape(word)}(?![\p{{L}}\p{{N}}])"
+    return bool(regex.search(pattern, source, regex.IGNORECASE | regex.V1))
+
+
+RULE = DoubledWord

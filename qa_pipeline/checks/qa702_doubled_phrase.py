@@ -1,0 +1,99 @@
+"""QA702 doubled-phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.repetition import CONJUNCTIONS, Word, only_space_or_punct, words
+
+
+@dataclass(frozen=True)
+class Options:
+    max_words: int = 60
+
+
+class DoubledPhrase(SegmentRule):
+    """A phrase of two words or more, up to a whole sentence, written twice in a row.
+
+    Finds ``25 prosentin 25 prosentin``, ``in the in the``, a five-word sponsor line twice, or the same
+    sentence repeated (``Merci de votre appel. Merci de votre appel.``): machine translation and page
+    extraction both produce such stutters. Words are compared ignoring case and punctuation; the two
+    copies may be separated by spaces and at most one punctuation mark. The longest repeat is reported
+    once, so a doubled line is one finding. Not reported: phrases without letters (``10 20 10 20`` in a
+    table), table cells, and a repeat the source has too. Single doubled words are QA701; scripts
+    without spaces are QA703.
+
+    Why it matters: repeated text is an addition the reader must skip over; it often marks a
+    machine-translation failure or a duplicated block from extraction.
+
+    Example:
+        Bad: ``Les ventes ont augmenté de 5 % de 5 % en mars.``
+        Good: ``Les ventes ont augmenté de 5 % en mars.``
+
+    Options: ``max-words`` (longest phrase compared, default 60).
+    """
+
+    meta = RuleMeta(
+        code="QA702",
+        name="doubled-phrase",
+        category="accuracy/addition",
+        severity=Severity.MAJOR,
+        summary="A phrase (two words up to a sentence) written twice in a row.",
+    )
+    Options = Options
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if segment.kind == SegmentKind.TABLE_CELL:
+            return
+        options: Options = ctx.options if isinstance(ctx.options, Options) else Options()
+        text = segment.prose
+        ws = words(text)
+        keys = [w.key for w in ws]
+        i = 0
+        while i < len(ws) - 3:
+            n = self._longest(text, ws, keys, i, options.max_words)
+            if n == 2 and keys[i + 1] in CONJUNCTIONS.get(ctx.lang, ()):
+                n = 0  # "X or X or …": the same-word coordination of QA704, not a doubled phrase
+            if not n:
+                i += 1
+                continue
+            first, second = ws[i : i + n], ws[i + n : i + 2 * n]
+            phrase = text[first[0].start : first[-1].end]
+            if segment.source and _repeated_in(segment.source, first):
+                i += 2 * n
+                continue
+            yield Violation(
+                f"phrase '{phrase}' ({n} words) written twice in a row",
+                span=Span(first[0].start, second[-1].end),
+                data={"phrase": phrase, "words": n},
+                fix=phrase,
+            )
+            i += 2 * n
+
+    @staticmethod
+    def _longest(text: str, ws: list[Word], keys: list[str], i: int, max_words: int) -> int:
+        best = 0
+        limit = min(max_words, (len(ws) - i) // 2)
+        for n in range(2, limit + 1):
+            j = i + n
+            if keys[j] != keys[i] or keys[i:j] != keys[j : j + n]:
+                continue
+            if not only_space_or_punct(text[ws[j - 1].end : ws[j].start]):
+                continue
+            if sum(c.isalpha() for k in keys[i:j] for c in k) < 2:
+                continue
+            best = n
+        return best
+
+
+def _repeated_in(source: str, phrase: list[Word]) -> bool:
+    body = r"\W+".join(regex.escape(w.text) for w in phrase)
+    return bool(regex.search(rf"{body}\W+{body}", source, regex.IGNORECASE | regex.V1))
+
+
+RULE = DoubledPhrase
