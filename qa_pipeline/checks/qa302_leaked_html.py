@@ -52,7 +52,7 @@ class LeakedHtml(SegmentRule):
         text = segment.prose
         source = segment.source or ""
         taken: list[Span] = []
-        for m in _DOUBLE.finditer(text):
+        for m in _DOUBLE.finditer(segment.target):  # on the target: units protect the outer entity
             if m.group(0) in source:
                 continue
             taken.append(Span(m.start(), m.end()))

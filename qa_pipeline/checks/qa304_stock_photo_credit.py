@@ -108,8 +108,8 @@ class StockPhotoCredit(SegmentRule):
                 continue
             if not (chained or glued or alone or label):
                 continue
-            if text[start:end] in source:
-                continue
+            if m.group(0) in source:
+                continue  # the source credits the agency too: content, not a leftover
             span = Span(start, end)
             if any(span.overlaps(s) for s, _ in found):
                 continue

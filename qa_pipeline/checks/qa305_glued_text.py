@@ -13,7 +13,11 @@ from qa_pipeline.model import PROTECTED_CHAR, Document, Segment, Severity, Span,
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.junk import CAMEL_CASE_NAMES, GLUE_PHRASES, STOCK_AGENCIES, is_document_text
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+", regex.V1)
+# Words of the cased scripts, split where the script changes ("JavaScript를" -> "JavaScript").
+_TOKEN = regex.compile(
+    r"(?:\p{Latin}|\p{M})+|(?:\p{Cyrillic}|\p{M})+|(?:\p{Greek}|\p{M})+|(?:\p{Armenian}|\p{M})+", regex.V1
+)
+_CAMEL = regex.compile(r"\p{L}*\p{Ll}\p{Lu}\p{L}*", regex.V1)
 _JOIN = regex.compile(r"(?<=\p{Ll}{3})\p{Lu}(?=\p{Ll}{2})", regex.V1)
 _CODEISH = frozenset("0123456789_./\\@#$%&=<>[]{}|~^`" + PROTECTED_CHAR)
 
@@ -38,6 +42,16 @@ def _junk_glue() -> regex.Pattern[str]:
     )
 
 
+def _is_name(word: str, names: frozenset[str]) -> bool:
+    """A known name, or a known name with an inflection ("JavaScriptet", "PowerPointissa")."""
+    return word in names or any(word.startswith(n) for n in names if len(n) >= 5)
+
+
+@cache
+def _camel_prefixes(source: str) -> frozenset[str]:
+    return frozenset(m.group(0)[:3].casefold() for m in _CAMEL.finditer(source))
+
+
 def _token_counts(doc: Document) -> Counter[str]:
     counts: Counter[str] = Counter()
     for seg in doc.segments:
@@ -52,7 +66,8 @@ class GluedText(SegmentRule):
     known boilerplate phrase immediately followed by a capitalised word (``Read moreThe``): what page
     extraction leaves when a heading, caption or widget loses the line break before the next paragraph.
     Not reported: brand and product names written in camel case (iPhone, PayScale, McDonald, YouTube,
-    JavaScript, WordPress… and any name the source has too or that the document repeats), identifiers
+    JavaScript, WordPress…, also inflected, like ``JavaScriptet``; any name the source has too, even
+    misspelt, or that the document repeats), identifiers
     (words touching digits, ``_``, ``.`` or code, or with several case joins), words whose lower-case
     run before the join is shorter than three letters (``eBay``, ``McDonald``), lower-case-initial
     words in software strings (``maxWidth``), and scripts without case. Credits glued after an agency
@@ -98,8 +113,10 @@ class GluedText(SegmentRule):
         for tok in _TOKEN.finditer(text):
             word = tok.group(0)
             joins = list(_JOIN.finditer(word))
-            if len(joins) != 1 or word.casefold() in names or word in source:
+            if len(joins) != 1 or word in source or _is_name(word.casefold(), names):
                 continue
+            if source and word[:3].casefold() in _camel_prefixes(source):
+                continue  # an inflected or misspelt copy of a camel-case name of the source
             before = text[tok.start() - 1] if tok.start() else " "
             after = text[tok.end()] if tok.end() < len(text) else " "
             if before in _CODEISH or after in _CODEISH:

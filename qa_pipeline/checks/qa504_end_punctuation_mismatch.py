@@ -28,7 +28,8 @@ class EndPunctuationMismatch(SegmentRule):
     they mean, not by code point: ``.`` = ``。`` = ``।`` = ``۔``; ``?`` = ``؟`` = ``？`` = Greek ``;``;
     ``:`` = ``：``. Closing quotes and brackets after the mark are ignored. An exclamation mark
     toned down to a full stop is accepted, and so is a missing stop in Thai, Lao, Khmer and Burmese.
-    An added ellipsis is QA503's business.
+    An added ellipsis is QA503's business; a final token copied from the source (``:no-index:``) is
+    not judged.
 
     Example:
         Bad: source ``Delete this file?``, target ``Supprimer ce fichier.``
@@ -59,6 +60,9 @@ class EndPunctuationMismatch(SegmentRule):
             return
         if not any(ch.isalnum() for ch in source):
             return
+        last = target.split()[-1]
+        if len(last) > 1 and last in source:
+            return  # a code-like token copied from the source (``:no-index:``)
         span = Span(tgt.start, tgt.end) if tgt.end > tgt.start else Span(max(0, len(target) - 1), len(target))
         yield Violation(
             f"the source ends with {_NAMES[src.cls]} ({source[src.start : src.end] or '-'}), "

@@ -21,7 +21,7 @@ class ShorterThanExpected(DocumentRule):
     sentences than the source. Without a source, each paragraph is compared with the aligned
     paragraphs of at least two sibling translations (other languages of the same document), and all
     of them must agree. CJK characters count 2.5 each so ratios stay comparable across scripts.
-    Segments shorter than about eight words are not judged.
+    Segments whose source is shorter than about twelve words are not judged.
 
     Example:
         Bad: source ``Agents answer calls. They log each request. They escalate hard cases.``,

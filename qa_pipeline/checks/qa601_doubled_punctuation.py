@@ -16,6 +16,7 @@ _DOUBLED = regex.compile(
     r"(?<![.。．,，、;；][ \u3000]?)(?P<mark>[.。．,，、;；])[ \u3000]?(?P=mark)(?![ \u3000]?[.。．,，、;；])"
 )
 _DOUBLED_COLON = regex.compile(r"(?<=\p{L})(::|：：)(?=\s|$)")
+_COLON_STOP = frozenset({"am", "ti", "tig", "gez"})  # Ethiopic ``::`` stands for the full stop ``።``
 _EMPHATIC = regex.compile(r"(?<![!?！？])([!?！？])\1(?![!?！？])")
 
 
@@ -31,7 +32,9 @@ class DoubledPunctuation(SegmentRule):
     Why it matters: a doubled full stop or comma is the typical trace of machine translation or of
     joining two strings; readers see it as sloppiness. An ellipsis (``...``, ``…``, ``。。。``,
     ``. . .``), a path (``../``), a range (``1..10``) and doubling that the source has too are not
-    reported. ``!!`` and ``??`` are reported only when there is a source without them.
+    reported. ``!!`` and ``??`` are reported only when there is a source without them. ``::`` is
+    not reported in Amharic and Tigrinya (it stands for the Ethiopic full stop ``።``) nor after a
+    reStructuredText role (``:members::``).
 
     Example:
         Bad: ``Il est resté calme et courtois..``
@@ -66,8 +69,9 @@ class DoubledPunctuation(SegmentRule):
             yield Violation(
                 f"doubled punctuation {m.group(0)!r}", span=Span(m.start(), m.end()), fix=m.group("mark")
             )
-        for m in _DOUBLED_COLON.finditer(text):
-            if m.group(0) not in source:
+        for m in _DOUBLED_COLON.finditer(text) if ctx.lang not in _COLON_STOP else ():
+            word = text[: m.start()].split()[-1] if text[: m.start()].split() else ""
+            if m.group(0) not in source and not word.startswith(":"):
                 yield Violation(
                     f"doubled punctuation {m.group(0)!r}", span=Span(m.start(), m.end()), fix=m.group(0)[0]
                 )

@@ -47,6 +47,7 @@ class FrenchPunctuationSpacing(SegmentRule):
         if conv is None:
             return
         text = segment.prose
+        source = segment.source_prose
         for m in _GLUED.finditer(text):
             mark = m.group(1)
             if mark not in conv.before:
@@ -55,8 +56,11 @@ class FrenchPunctuationSpacing(SegmentRule):
             after = text[m.end()] if m.end() < len(text) else ""
             if before == PROTECTED_CHAR or (mark == ":" and after.isdigit()):
                 continue
-            if mark == ";" and regex.search(r"&\w+$", text[: m.start()]):
+            if mark == ";" and regex.search(r"&#?\w+$", text[: m.start()]):
                 continue  # an HTML entity
+            token = _token(text, m.start())
+            if source is not None and token.strip("'\"«»“”‘’()[]`") in source and _code_like(token):
+                continue  # a code-like token copied from the source (``:members:``, ``'pair: %s'``)
             yield Violation(
                 f"no space before {mark!r} ({ctx.target_language} puts a narrow no-break space there)",
                 span=Span(m.start() - 1, m.end()),
@@ -73,6 +77,20 @@ class FrenchPunctuationSpacing(SegmentRule):
                     span=Span(m.start() - 1, m.end()),
                     fix=text[m.start() - 1] + "\u202f»",
                 )
+
+
+def _token(text: str, i: int) -> str:
+    start = i
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = i
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def _code_like(token: str) -> bool:
+    return token[:1] in ":'\"`" or any(c in token for c in "_=/")
 
 
 RULE = FrenchPunctuationSpacing

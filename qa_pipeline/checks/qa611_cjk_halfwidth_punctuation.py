@@ -11,7 +11,9 @@ from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.punctuation import script_punctuation
 
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー々"
-_MARK = regex.compile(rf"(?<=[{_CJK}」』）])[ ]?([?!,:;])(?=$|\s|[{_CJK}「」『』（）【】])")
+_MARK = regex.compile(
+    rf"(?<=[{_CJK}」』）])(?:([?!])(?=$|\s|[{_CJK}「」『』（）【】])|([,:;])(?=$|[{_CJK}「」『』（）【】]))"
+)
 
 
 class CjkHalfwidthPunctuation(SegmentRule):
@@ -19,9 +21,11 @@ class CjkHalfwidthPunctuation(SegmentRule):
 
     Why it matters: Chinese and Japanese typography uses full-width punctuation (``？！，：；`` and
     Japanese ``、``); a half-width ``?`` after kana or hanzi is the trace of machine translation or
-    of an English keyboard, and breaks the even rhythm of the text. Marks between Latin letters or
-    digits (``10:30``, ``iOS, Android``) are not reported; Korean, which uses ASCII punctuation, is
-    not checked.
+    of an English keyboard, and breaks the even rhythm of the text. ``?`` and ``!`` after a CJK
+    character are always reported; ``, : ;`` only when no space follows (technical Japanese and
+    Chinese deliberately write a half-width ``: `` before an ASCII value, ``エラー: %s``). Marks between
+    Latin letters or digits (``10:30``) are not reported; Korean, which uses ASCII punctuation, is not
+    checked.
 
     Example:
         Bad (ja): ``どうすればお手伝いできますか?``
@@ -43,7 +47,7 @@ class CjkHalfwidthPunctuation(SegmentRule):
         if conv is None:
             return
         for m in _MARK.finditer(segment.prose):
-            mark = m.group(1)
+            mark = m.group(1) or m.group(2)
             want = conv.marks.get(mark)
             if want is None:
                 continue

@@ -9,16 +9,17 @@ from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.segmentation import sentences
 
 _PAIRS = {"?": "¿", "!": "¡"}
-_LANGS = frozenset({"es", "ast", "gl"})
+_LANGS = frozenset({"es", "ast"})
 
 
 class MissingInvertedMark(SegmentRule):
     """A Spanish question or exclamation without its opening ``¿`` or ``¡``.
 
-    Why it matters: Spanish (and Asturian, Galician in the same tradition) opens questions and
-    exclamations with an inverted mark; ``Desea continuar?`` reads as a typo or an untranslated
+    Why it matters: Spanish (and Asturian) opens questions and exclamations with an inverted mark
+    (Galician makes it optional and is not checked); ``Desea continuar?`` reads as a typo or an untranslated
     English habit. Each sentence ending in ``?`` or ``!`` must contain the matching opening mark.
-    Marks in parentheses (``(?)``) and interrobang runs are not reported.
+    Marks in parentheses (``(?)``), interrobang runs and a ``?`` inside a token (``/search?q=``) are
+    not reported.
 
     Example:
         Bad: ``Desea guardar los cambios?``
@@ -46,7 +47,10 @@ class MissingInvertedMark(SegmentRule):
                 if opener is None or opener in piece[:i]:
                     continue
                 before = piece[i - 1] if i else " "
+                after = piece[i + 1] if i + 1 < len(piece) else " "
                 if before in "(?!¿¡" or not any(c.isalpha() for c in piece[:i]):
+                    continue
+                if not (after.isspace() or after in "\"'”»)]?!"):
                     continue
                 yield Violation(
                     f"{ch!r} without an opening {opener!r}",

@@ -10,12 +10,15 @@ import regex
 
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.repetition import has_letter, legit_doubles, only_space, words
+from qa_pipeline.text.repetition import REDUPLICATING_LANGUAGES, has_letter, legit_doubles, only_space, words
 
 
 @dataclass(frozen=True)
 class Options:
     allow: tuple[str, ...] = ()
+
+
+_CODEISH = frozenset("-/\\.$%@#_=")
 
 
 class DoubledWord(SegmentRule):
@@ -25,7 +28,9 @@ class DoubledWord(SegmentRule):
     separates them. Not reported: numbers ("1 1" in a table row), table cells, words the language
     legitimately doubles (French ``nous nous``, ``vous vous``; German and Dutch relative ``die die``,
     ``dass das``/``dat dat``; English ``had had``, ``that that``; laughter ``ha ha``), hyphenated
-    reduplication (Indonesian/Malay ``anak-anak``, which is one word) and a doubling the source has too.
+    reduplication (Indonesian/Malay ``anak-anak``, which is one word), languages where doubling is
+    productive grammar (Turkish ``zaman zaman``, Hindi, Punjabi, Persian, Urdu, Indonesian, Thai…),
+    a word after a code character (``-a a``) and a doubling the source has too.
     The per-language list lives in ``qa_pipeline/text/repetition.py``; add words with the ``allow``
     option (e.g. per language in config). A doubled phrase of two words or more is QA702.
 
@@ -48,7 +53,7 @@ class DoubledWord(SegmentRule):
     Options = Options
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        if segment.kind == SegmentKind.TABLE_CELL:
+        if segment.kind == SegmentKind.TABLE_CELL or ctx.lang in REDUPLICATING_LANGUAGES:
             return
         options: Options = ctx.options if isinstance(ctx.options, Options) else Options()
         allowed = legit_doubles(ctx.lang, options.allow)
@@ -60,6 +65,8 @@ class DoubledWord(SegmentRule):
                 continue
             if not only_space(text[a.end : b.start]) or a.key in allowed:
                 continue
+            if a.start and text[a.start - 1] in _CODEISH and (a.start < 2 or not text[a.start - 2].isalnum()):
+                continue  # "-a a", "/s s": an option or identifier, not a word
             if segment.source and _doubled_in(segment.source, a.text):
                 continue
             last_end = b.end

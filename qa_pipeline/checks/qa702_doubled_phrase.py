@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,8 +23,9 @@ class DoubledPhrase(SegmentRule):
 
     Finds ``25 prosentin 25 prosentin``, ``in the in the``, a five-word sponsor line twice, or the same
     sentence repeated (``Merci de votre appel. Merci de votre appel.``): machine translation and page
-    extraction both produce such stutters. Words are compared ignoring case and punctuation; the two
-    copies may be separated by spaces and at most one punctuation mark. The longest repeat is reported
+    extraction both produce such stutters. Words are compared ignoring case; the punctuation between the
+    words of both copies must be the same, and the two copies may be separated by spaces and at most one
+    punctuation mark. The longest repeat is reported
     once, so a doubled line is one finding. Not reported: phrases without letters (``10 20 10 20`` in a
     table), table cells, and a repeat the source has too. Single doubled words are QA701; scripts
     without spaces are QA703.
@@ -85,10 +87,16 @@ class DoubledPhrase(SegmentRule):
                 continue
             if not only_space_or_punct(text[ws[j - 1].end : ws[j].start]):
                 continue
+            if _inner(text, ws[i:j]) != _inner(text, ws[j : j + n]):
+                continue  # "„-opt args”, „--opt args”": the copies differ between their words
             if sum(c.isalpha() for k in keys[i:j] for c in k) < 2:
                 continue
             best = n
         return best
+
+
+def _inner(text: str, phrase: list[Word]) -> list[str]:
+    return [" ".join(text[a.end : b.start].split()) for a, b in itertools.pairwise(phrase)]
 
 
 def _repeated_in(source: str, phrase: list[Word]) -> bool:

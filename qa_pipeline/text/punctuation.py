@@ -16,7 +16,7 @@ _DATA = Path(__file__).resolve().parent / "data" / "punctuation.yaml"
 
 # Characters that may follow the final punctuation without changing what it is: closing quotes,
 # closing brackets, footnote marks, spaces.
-TRAILERS = "\"'”’»›“‘„」』）)]}】〕》〉］｝*†‡¹²³ \t\u00a0\u202f\u2009\u3000"
+TRAILERS = "\"'”’»›“‘„«‹」』）)]}】〕》〉］｝*†‡¹²³ \t\u00a0\u202f\u2009\u3000"
 OPENING_QUOTES = "“‘„‚«‹「『"
 STRAIGHT_QUOTE = '"'
 ALL_QUOTES = '"“”‘’„‚«»‹›「」『』'
@@ -45,6 +45,8 @@ def _end_map(lang: str) -> tuple[tuple[str, str], ...]:
         pairs.append((";", "question"))
     else:
         pairs.append((";", "semicolon"))
+    if lang in data()["colon-stop-languages"]:
+        pairs = [(m, "stop" if m == ":" else c) for m, c in pairs]
     pairs.sort(key=lambda p: (-len(p[0]), p[0]))
     return tuple(pairs)
 
@@ -168,6 +170,7 @@ def strip_trailers(text: str) -> str:
 # apostrophes and cannot be paired reliably.
 _QUOTE_CHARS = frozenset('"“”„«»「」『』')
 _INCH = regex.compile(r'(?<=\d)"(?!\w)')
+_GERSHAYIM = regex.compile(r'(?<=\p{Hebrew})"(?=\p{Hebrew})')  # Hebrew abbreviation mark typed as "
 
 
 @cache
@@ -213,7 +216,8 @@ def scan_quotes(text: str, lang: str | None) -> QuoteScan:
     own = frozenset(quote_pairs(lang))
     pairs = _all_pairs() | own
     openers = frozenset(p[0] for p in pairs) | {'"'}
-    inches = {m.start() for m in _INCH.finditer(text)}
+    inches = {m.start() for m in _INCH.finditer(text)} | {m.start() for m in _GERSHAYIM.finditer(text)}
+    straight_left = sum(1 for i, ch in enumerate(text) if ch == '"' and i not in inches)
     stack: list[int] = []
     mismatched: list[tuple[int, int]] = []
     stray: list[int] = []
@@ -222,6 +226,8 @@ def scan_quotes(text: str, lang: str | None) -> QuoteScan:
         if ch not in _QUOTE_CHARS or i in inches:
             continue
         top = text[stack[-1]] if stack else None
+        if ch == '"':
+            straight_left -= 1
         if top is not None and top + ch in pairs:
             matched.append((stack.pop(), i, len(stack)))
         elif ch == '"':
@@ -229,7 +235,12 @@ def scan_quotes(text: str, lang: str | None) -> QuoteScan:
                 matched.append((stack.pop(), i, len(stack)))
             elif top is not None and _closing_position(text, i):
                 mismatched.append((stack.pop(), i))
-            elif top is None and _closing_position(text, i) and not _opening_position(text, i):
+            elif (
+                top is None
+                and straight_left % 2 == 0
+                and _closing_position(text, i)
+                and not _opening_position(text, i)
+            ):
                 stray.append(i)
             else:
                 stack.append(i)

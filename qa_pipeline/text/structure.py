@@ -18,25 +18,40 @@ from typing import Any
 import regex
 
 from qa_pipeline.model import PROTECTED_CHAR, Segment
-from qa_pipeline.text.punctuation import dangling_words, ending
-from qa_pipeline.text.scripts import is_unspaced_char
+from qa_pipeline.text.punctuation import dangling_words, ending, quote_pairs
 from qa_pipeline.text.segmentation import sentences
 
 _LIST_LINE = regex.compile(r"^[ \t]*(?:[•·◦▪‣●○■□*+-]|\d{1,3}[.)])[ \t]+\S", regex.MULTILINE)
 
 
 def weight(text: str) -> float:
-    """Length of ``text`` in comparable units: characters of spaced scripts, ~2.5 per CJK/Thai char.
+    """Length of ``text`` in comparable units: letters of alphabetic scripts count 1, a Han character or
+    kana 2.5, a Hangul syllable 2.
 
-    One Han character carries about as much as a short word, so counting it as 2.5 keeps ja/zh ratios
-    in the same range as European pairs; the file-learnt median absorbs what remains.
+    One Han character carries about as much as a short word, so weighting keeps ja/zh/ko ratios in the
+    same range as European pairs; the file-learnt median absorbs what remains.
     """
     total = 0.0
     for ch in text:
         if ch.isspace() or ch == PROTECTED_CHAR:
             continue
-        total += 2.5 if is_unspaced_char(ch) else 1.0
+        total += _DENSE.get(_script_class(ch), 1.0)
     return total
+
+
+_DENSE = {"cjk": 2.5, "hangul": 2.0}
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_HANGUL_RE = regex.compile(r"\p{Hangul}")
+
+
+def _script_class(ch: str) -> str:
+    if ch < "\u1100":
+        return ""
+    if _CJK_RE.match(ch):
+        return "cjk"
+    if _HANGUL_RE.match(ch):
+        return "hangul"
+    return ""
 
 
 def sentence_count(text: str, lang: str | None) -> int:
@@ -53,8 +68,9 @@ def list_lines(text: str) -> int:
     return len(_LIST_LINE.findall(text))
 
 
-def line_count(text: str) -> int:
-    return len([line for line in text.strip().split("\n") if line.strip()])
+def block_count(text: str) -> int:
+    """Paragraphs: blocks of non-blank lines separated by blank lines."""
+    return len([b for b in regex.split(r"\n[ \t]*\n", text.strip()) if b.strip()])
 
 
 @dataclass(frozen=True)
@@ -102,7 +118,12 @@ _LAST_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’-]*)\s*$")
 _COMMA_END = regex.compile(r"[,،、，﹐]\s*$")
 _OPEN_END = regex.compile(r"[(\[{（【「『“„«‹]\s*$")
 _HYPHEN_END = regex.compile(r"(?<=\p{L})-\s*$|\s[-–—]\s*$")
-_BROKEN_END = regex.compile(r"[\ufffd\ud800-\udfff]\s*$|(?<![\p{L}\p{N}])\p{M}+\s*$")
+_BROKEN_END = regex.compile(r"[\ufffd\ud800-\udfff]\s*$|(?<![\p{L}\p{N}\p{M}])\p{M}+\s*$")
+
+
+def _closes_in(mark: str, lang: str | None) -> bool:
+    """True when ``mark`` is a closing quotation mark in ``lang`` (» « and “ are reversed in de, da…)."""
+    return any(len(p) == 2 and p[1] == mark for p in quote_pairs(lang))
 
 
 def broken_end(text: str) -> int | None:
@@ -124,7 +145,7 @@ def abrupt_end(text: str, lang: str | None) -> tuple[int, str] | None:
         (_HYPHEN_END, "a hyphen or dash"),
     ):
         m = pattern.search(text)
-        if m:
+        if m and not (pattern is _OPEN_END and _closes_in(m.group(0).strip(), lang)):
             return m.start(), what
     w = _LAST_WORD.search(text)
     if w and w.group(1).casefold() in dangling_words(lang):
@@ -144,7 +165,7 @@ class Outlier:
     detail: str
 
 
-_PROSE_MIN = 40.0  # weight units (~8 words) below which a length comparison means little
+_PROSE_MIN = 60.0  # weight units (~12 words) below which a length comparison means little
 
 
 def _sentences_differ(seg: Segment, other: str, lang: str | None, other_lang: str | None) -> int:
@@ -270,3 +291,13 @@ def document_outliers(ctx: Any) -> list[Outlier]:
 
     result: list[Outlier] = ctx.resources.get(key, build)
     return result
+
+
+def source_ratio_model(segments: Sequence[Segment]) -> RatioModel:
+    """The file's model of target/source log length ratios (a wide prior when it has too few pairs)."""
+    obs = [
+        log_ratio(s.prose, s.source_prose)
+        for s in segments
+        if s.source_prose is not None and weight(s.source_prose) >= 20 and weight(s.prose) > 0
+    ]
+    return ratio_model([x for x in obs if x is not None]) or RatioModel(0.0, 0.35, 0)

@@ -1,4 +1,4 @@
-"""QA512 line-count-mismatch."""
+"""QA512 paragraph-count-mismatch."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ from collections.abc import Iterator
 
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.structure import line_count, list_lines
+from qa_pipeline.text.structure import block_count, list_lines
 
 
-class LineCountMismatch(SegmentRule):
-    """The target has fewer lines or list items than its source: a line or an item was dropped.
+class ParagraphCountMismatch(SegmentRule):
+    """The target has fewer paragraphs or a different number of list items than its source.
 
-    Why it matters: in multi-line strings (help texts, release notes, lists inside one unit) a lost
-    line is a lost instruction, and an extra one is an addition. Lines are non-empty lines; list
-    items are lines that start with a bullet or a number. A target with *more* lines is reported
-    only when its list items differ too (translators may legitimately wrap long lines).
+    Why it matters: in multi-paragraph strings (help texts, release notes, lists inside one unit) a
+    lost paragraph or item is lost content, and an extra item is an addition. Paragraphs are blocks
+    separated by blank lines (hard-wrapped lines inside a paragraph do not count: translators re-wrap
+    text); list items are lines that start with a bullet or a number.
 
     Example:
         Bad: source ``Steps:\\n- Open the app\\n- Tap Settings\\n- Tap Reset``, target
@@ -27,10 +27,10 @@ class LineCountMismatch(SegmentRule):
 
     meta = RuleMeta(
         code="QA512",
-        name="line-count-mismatch",
+        name="paragraph-count-mismatch",
         category="accuracy/omission",
         severity=Severity.MINOR,
-        summary="The target has fewer lines or list items than the source.",
+        summary="The target has fewer paragraphs or other list items than the source.",
         needs_source=True,
     )
 
@@ -46,12 +46,12 @@ class LineCountMismatch(SegmentRule):
                 data={"source": src_items, "target": tgt_items},
             )
             return
-        src_lines, tgt_lines = line_count(source), line_count(segment.prose)
-        if src_lines >= 2 and tgt_lines < src_lines:
+        src_blocks, tgt_blocks = block_count(source), block_count(segment.prose)
+        if src_blocks >= 2 and tgt_blocks < src_blocks:
             yield Violation(
-                f"the source has {src_lines} lines, the target {tgt_lines}",
-                data={"source": src_lines, "target": tgt_lines},
+                f"the source has {src_blocks} paragraphs, the target {tgt_blocks}",
+                data={"source": src_blocks, "target": tgt_blocks},
             )
 
 
-RULE = LineCountMismatch
+RULE = ParagraphCountMismatch
