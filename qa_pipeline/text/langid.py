@@ -1,0 +1,652 @@
+"""Language identification for spans and segments: scripts first, then lingua restricted to the pair.
+
+Measured on our own labelled spans (``benchmarks/langid/``): restricting the candidate languages to the
+ones that can occur (the source and the target) is what makes 2–3-word spans decidable, so the span
+detector is lingua built for exactly ``{source, target}``; its models load lazily, per language, the
+first time a span needs a decision. A document without text in the source's script never loads a model.
+langdetect (seeded, see :mod:`qa_pipeline.languages`) names the language of whole long segments, where
+it is accurate.
+
+Scripts carry most of the signal for targets that are not written in Latin script: a Latin run inside
+Japanese or Arabic text is foreign whatever its language.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+import regex
+
+from qa_pipeline.model import PROTECTED_CHAR, Segment, Span
+from qa_pipeline.text.names import TITLE_JOINERS, allow_spans, is_capitalised, name_like_token, title_case_run
+from qa_pipeline.text.scripts import dominant_script, script_of
+
+# Scripts a language is normally written in (a text in ``ja`` mixes three). Languages not listed are
+# assumed to be written in the document's dominant script.
+_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "ja": ("Han", "Hiragana", "Katakana"),
+    "zh": ("Han",),
+    "yue": ("Han",),
+    "ko": ("Hangul", "Han"),
+    "ar": ("Arabic",),
+    "fa": ("Arabic",),
+    "ur": ("Arabic",),
+    "ps": ("Arabic",),
+    "ckb": ("Arabic",),
+    "ug": ("Arabic",),
+    "sd": ("Arabic",),
+    "he": ("Hebrew",),
+    "yi": ("Hebrew",),
+    "el": ("Greek",),
+    "ru": ("Cyrillic",),
+    "uk": ("Cyrillic",),
+    "be": ("Cyrillic",),
+    "bg": ("Cyrillic",),
+    "mk": ("Cyrillic",),
+    "kk": ("Cyrillic",),
+    "ky": ("Cyrillic",),
+    "tg": ("Cyrillic",),
+    "mn": ("Cyrillic",),
+    "sr": ("Cyrillic", "Latin"),
+    "th": ("Thai",),
+    "lo": ("Lao",),
+    "km": ("Khmer",),
+    "my": ("Myanmar",),
+    "bo": ("Tibetan",),
+    "hi": ("Devanagari",),
+    "mr": ("Devanagari",),
+    "ne": ("Devanagari",),
+    "sa": ("Devanagari",),
+    "bn": ("Bengali",),
+    "as": ("Bengali",),
+    "pa": ("Gurmukhi",),
+    "gu": ("Gujarati",),
+    "or": ("Oriya",),
+    "ta": ("Tamil",),
+    "te": ("Telugu",),
+    "kn": ("Kannada",),
+    "ml": ("Malayalam",),
+    "si": ("Sinhala",),
+    "ka": ("Georgian",),
+    "hy": ("Armenian",),
+    "am": ("Ethiopic",),
+    "ti": ("Ethiopic",),
+}
+_NON_LATIN = frozenset(_SCRIPTS) - {"sr"}
+
+# lingua has Norwegian only as Bokmål and Nynorsk.
+_LINGUA_ALIASES = {"no": "nb", "tl": "tl", "fil": "tl"}
+
+
+def expected_scripts(lang: str, sample: str = "") -> frozenset[str]:
+    """The scripts text in ``lang`` is written in; unknown languages: the sample's dominant script."""
+    if lang in _SCRIPTS:
+        return frozenset(_SCRIPTS[lang])
+    if lang in ("", "und"):
+        found = dominant_script(sample)
+        return frozenset({found}) if found else frozenset()
+    return frozenset({"Latin"})
+
+
+def writes_latin(lang: str) -> bool:
+    return lang not in _NON_LATIN and lang not in ("", "und")
+
+
+def script_group(ch: str) -> str | None:
+    """The script of a letter, with Japanese kana folded into ``Han`` so a Japanese word is one run."""
+    found = script_of(ch)
+    if found in ("Hiragana", "Katakana"):
+        return "Han"
+    return found
+
+
+@cache
+def _lingua_codes() -> frozenset[str]:
+    from lingua import Language
+
+    return frozenset(lang.iso_code_639_1.name.lower() for lang in Language.all())
+
+
+def lingua_code(lang: str) -> str | None:
+    """The ISO 639-1 code lingua knows ``lang`` by, or None when lingua has no model for it."""
+    code = _LINGUA_ALIASES.get(lang, lang)
+    return code if code in _lingua_codes() else None
+
+
+@cache
+def _detector(codes: tuple[str, ...]) -> Any:
+    """A lingua detector for exactly these languages; models load lazily on first use."""
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    isos = [getattr(IsoCode639_1, code.upper()) for code in codes]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*isos).build()
+
+
+class PairDetector:
+    """Language confidences restricted to a few languages (usually ``{source, target}``).
+
+    ``confidence(text, lang)`` is lingua's relative confidence that ``text`` is in ``lang`` rather than
+    in one of the other candidates; results for short texts (single words) are memoised.
+    """
+
+    def __init__(self, langs: Sequence[str]) -> None:
+        codes = []
+        for lang in langs:
+            code = lingua_code(lang)
+            if code is None:
+                raise ValueError(f"no language model for {lang!r}")
+            codes.append(code)
+        self.langs = tuple(langs)
+        self._codes = tuple(sorted(set(codes)))
+        self._by_lang = {lang: lingua_code(lang) for lang in langs}
+        self._memo: dict[str, dict[str, float]] = {}
+
+    @staticmethod
+    def supports(langs: Sequence[str]) -> bool:
+        codes = [lingua_code(lang) for lang in langs]
+        return all(codes) and len(set(codes)) == len(codes) >= 2
+
+    def confidences(self, text: str) -> dict[str, float]:
+        key = text.casefold()
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        values = _detector(self._codes).compute_language_confidence_values(text)
+        by_code = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+        result = {lang: by_code.get(code or "", 0.0) for lang, code in self._by_lang.items()}
+        if len(key) <= 40:
+            self._memo[key] = result
+        return result
+
+    def confidence(self, text: str, lang: str) -> float:
+        return self.confidences(text).get(lang, 0.0)
+
+
+def name_language(text: str) -> tuple[str | None, float | None]:
+    """The language of a longer stretch of text by langdetect (seeded), with its probability."""
+    from qa_pipeline.languages import detect_language
+
+    info = detect_language(text)
+    if info.code is None:
+        return None, None
+    return info.code, info.confidence
+
+
+def language_label(code: str | None) -> str:
+    """``fr`` -> ``French`` (CLDR English names via Babel); the code itself if unknown."""
+    if not code:
+        return "unknown language"
+    try:
+        from babel import Locale
+
+        name = Locale.parse(code.replace("-", "_")).get_display_name("en")
+    except Exception:  # babel raises several types for unknown codes
+        return code
+    return str(name) if name else code
+
+
+# --- span analysis shared by the untranslated rules (QA401–QA404) -------------------------------------
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|[-‐‑][\p{L}\p{M}\p{N}]+)*")
+_OPENERS = " \t\u00a0\u202f\"'“”‘’«»„‹›([{¿¡-–—•*·"
+_SENTENCE_END = ".!?:;…。！？\n"
+_CODE_BEFORE = frozenset("$_[{/\\@#=<>%&")
+_CODE_AFTER = frozenset("[({_\\=<>%")
+_CASED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
+# Closely related languages that language identifiers confuse; never "wrong language" for each other.
+_RELATED = (
+    frozenset({"hr", "sr", "bs", "sh", "me", "sl"}),
+    frozenset({"no", "nb", "nn", "da", "sv"}),
+    frozenset({"id", "ms"}),
+    frozenset({"cs", "sk"}),
+    frozenset({"es", "ca", "gl", "pt", "ast"}),
+    frozenset({"bg", "mk"}),
+    frozenset({"ru", "uk", "be"}),
+    frozenset({"hi", "mr", "ne"}),
+    frozenset({"fa", "ur", "ar"}),
+    frozenset({"zh", "ja"}),
+    frozenset({"af", "nl"}),
+    frozenset({"et", "fi"}),
+)
+
+_EXTEND_LLR = -1.2  # a neighbour at most this target-leaning may join a source run
+NEUTRAL, TARGET, SOURCE, AMBIGUOUS, FOREIGN = "neutral", "target", "source", "ambiguous", "foreign"
+
+
+def related(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _RELATED)
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Thresholds of the untranslated analysis; each rule exposes them as its options."""
+
+    assumed_source: str = "en"
+    min_words: int = 2
+    min_letters: int = 12
+    clause_words: int = 5
+    word_threshold: float = 0.75
+    switch_penalty: float = 1.5
+    span_threshold: float = 0.7
+    segment_threshold: float = 0.9
+    segment_min_words: int = 3
+    copy_min_words: int = 4
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    script: str | None
+    initial: bool
+    kind: str = NEUTRAL
+    name: bool = False
+    llr: float = 0.0  # log-odds that the word is in the source rather than the target language
+
+
+@dataclass(frozen=True)
+class ForeignRun:
+    """A run of words in another language (``by``: ``script`` or ``language``) inside a segment."""
+
+    span: Span
+    text: str
+    words: int
+    letters: int
+    language: str | None
+    confidence: float | None
+    clause: bool
+    in_source: bool
+    by: str
+
+
+@dataclass(frozen=True)
+class WholeSegment:
+    language: str | None
+    confidence: float | None
+    by: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    whole: WholeSegment | None = None
+    runs: tuple[ForeignRun, ...] = ()
+    copied: tuple[Span, ...] = ()
+    source_language: str | None = None
+
+
+EMPTY = Analysis()
+
+
+def _split_scripts(match_start: int, text: str) -> list[tuple[int, int, str | None]]:
+    """Split a token where its letters change script (``PayScaleによると`` -> two pieces)."""
+    pieces: list[tuple[int, int, str | None]] = []
+    start = 0
+    current: str | None = None
+    for i, ch in enumerate(text):
+        if not ch.isalpha():
+            continue
+        group = script_group(ch)
+        if current is None:
+            current = group
+        elif group != current:
+            pieces.append((match_start + start, match_start + i, current))
+            start, current = i, group
+    pieces.append((match_start + start, match_start + len(text), current))
+    return pieces
+
+
+def _is_initial(prose: str, start: int, script: str | None) -> bool:
+    i = start - 1
+    while i >= 0 and prose[i] in _OPENERS:
+        i -= 1
+    if i < 0 or prose[i] in _SENTENCE_END or prose[i] == PROTECTED_CHAR:
+        return True
+    return prose[i].isalpha() and script_group(prose[i]) != script
+
+
+def tokenize(prose: str) -> list[Token]:
+    """Word tokens of ``prose``, split at script changes; tokens inside code (``$config[code]``) get no script."""
+    out = []
+    for m in _TOKEN.finditer(prose):
+        before = prose[max(m.start() - 2, 0) : m.start()]
+        after = prose[m.end() : m.end() + 2]
+        code = (
+            (before[-1:] in _CODE_BEFORE and before[-1:] != "")
+            or (after[:1] in _CODE_AFTER and after[:1] != "")
+            or (len(before) == 2 and before[1] == "." and before[0].isalnum())  # file.ext, a.b.c
+            or (len(after) == 2 and after[0] == "." and after[1].isalnum())
+        )
+        for start, end, script in _split_scripts(m.start(), m.group()):
+            text = prose[start:end]
+            out.append(Token(start, end, text, None if code else script, _is_initial(prose, start, script)))
+    return out
+
+
+@cache
+def _pair(source: str, target: str) -> PairDetector:
+    return PairDetector((source, target))
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def _classify(
+    tok: Token,
+    tgt_scripts: frozenset[str],
+    shared: frozenset[str],
+    detector: PairDetector | None,
+    source: str,
+    opts: AnalysisOptions,
+    allowed: list[Span],
+) -> Token:
+    text = tok.text
+    span = Span(tok.start, tok.end)
+    if _letters(text) == 0 or tok.script is None or any(a.overlaps(span) for a in allowed):
+        return replace(tok, kind=NEUTRAL)
+    if name_like_token(text):
+        return replace(tok, kind=NEUTRAL, name=True)
+    capital_name = tok.script in _CASED_SCRIPTS and is_capitalised(text) and not tok.initial
+    if tok.script not in tgt_scripts:
+        return replace(tok, kind=NEUTRAL, name=True) if capital_name else replace(tok, kind=FOREIGN)
+    if detector is None or tok.script not in shared:
+        return replace(tok, kind=TARGET)
+    p = min(max(detector.confidence(text, source), 0.03), 0.97)
+    if capital_name and p > 1 - opts.word_threshold:
+        return replace(tok, kind=NEUTRAL, name=True)
+    return replace(tok, kind=AMBIGUOUS, llr=math.log(p / (1 - p)))
+
+
+def _label(
+    tokens: list[Token], prose: str, penalty: float, conf: Callable[[str], float], threshold: float
+) -> list[Token]:
+    """Label judged words source or target: a Viterbi path over the words' log-odds in which switching
+    into the source language costs ``penalty``, so one English-looking word never makes a run."""
+    idx = [i for i, t in enumerate(tokens) if t.kind == AMBIGUOUS]
+    if not idx:
+        return tokens
+    v_t, v_s = 0.0, -math.inf
+    back: list[tuple[bool, bool]] = []  # (best predecessor of T is S, best predecessor of S is S)
+    prev_end = 0
+    for i in idx:
+        tok = tokens[i]
+        newline = "\n" in prose[prev_end : tok.start]
+        t_from_s = v_s > v_t
+        if newline:  # a line break ends a run: the next run pays the penalty again
+            s_from_s = t_from_s
+            new_s = max(v_t, v_s) - penalty + tok.llr
+        else:
+            s_from_s = v_s >= v_t - penalty
+            new_s = (v_s if s_from_s else v_t - penalty) + tok.llr
+        back.append((t_from_s, s_from_s))
+        v_t, v_s = max(v_t, v_s), new_s
+        prev_end = tok.end
+    state_s = v_s > v_t
+    labels = [False] * len(idx)
+    for k in range(len(idx) - 1, -1, -1):
+        labels[k] = state_s
+        t_from_s, s_from_s = back[k]
+        state_s = s_from_s if state_s else t_from_s
+    _extend(labels, [tokens[i] for i in idx], prose, conf, threshold)
+    out = list(tokens)
+    for k, i in enumerate(idx):
+        out[i] = replace(tokens[i], kind=SOURCE if labels[k] else TARGET)
+    return out
+
+
+def _extend(
+    labels: list[bool], words: list[Token], prose: str, conf: Callable[[str], float], threshold: float
+) -> None:
+    """Grow each source run by weakly-target neighbours (``about`` + ``us``) while the run stays source."""
+    k = 0
+    while k < len(labels):
+        if not labels[k]:
+            k += 1
+            continue
+        lo = hi = k
+        while hi + 1 < len(labels) and labels[hi + 1]:
+            hi += 1
+        grown = True
+        while grown:
+            grown = False
+            for cand in (lo - 1, hi + 1):
+                if not 0 <= cand < len(labels) or labels[cand] or words[cand].llr < _EXTEND_LLR:
+                    continue
+                a, b = min(lo, cand), max(hi, cand)
+                if "\n" in prose[words[a].start : words[b].end]:
+                    continue
+                if conf(" ".join(w.text for w in words[a : b + 1])) >= threshold:
+                    labels[cand] = True
+                    lo, hi, grown = a, b, True
+        k = hi + 1
+
+
+def _title_case_members(sub: list[Token]) -> set[int]:
+    """ids of tokens in title-case sequences of two or more capitalised words (joiners included)."""
+    members: set[int] = set()
+    i = 0
+    while i < len(sub):
+        if not is_capitalised(sub[i].text) and not sub[i].name:
+            i += 1
+            continue
+        j, caps, last_cap = i, 0, i
+        while j < len(sub) and (
+            is_capitalised(sub[j].text) or sub[j].name or sub[j].text.casefold() in TITLE_JOINERS
+        ):
+            if is_capitalised(sub[j].text) or sub[j].name:
+                caps += 1
+                last_cap = j
+            j += 1
+        if caps >= 2:
+            members.update(id(t) for t in sub[i : last_cap + 1])
+        i = max(j, i + 1)
+    return members
+
+
+def _sentence_end_after(prose: str, end: int) -> bool:
+    i = end
+    while i < len(prose) and prose[i] in " \"'”’»)]":
+        i += 1
+    return i >= len(prose) or prose[i] in ".!?…。！？\n"
+
+
+def _run(
+    sub: list[Token],
+    prose: str,
+    segment: Segment,
+    source: str,
+    src_scripts: frozenset[str],
+    detector: PairDetector | None,
+    opts: AnalysisOptions,
+) -> ForeignRun | None:
+    counted = [t for t in sub if t.kind in (SOURCE, AMBIGUOUS, FOREIGN)]
+    if not any(t.kind in (SOURCE, FOREIGN) for t in counted):
+        return None
+    words = len(counted)
+    letters = sum(_letters(t.text) for t in counted)
+    if words < opts.min_words and letters < opts.min_letters:
+        return None
+    wordlike = [t.text for t in sub if t.kind != NEUTRAL or t.name]
+    if any(t.script in _CASED_SCRIPTS for t in counted) and title_case_run(wordlike):
+        return None  # "Bureau of Labor Statistics", "Getty Images": a name
+    rest = [t for t in counted if id(t) not in _title_case_members(sub)]
+    if len(rest) < opts.min_words and sum(_letters(t.text) for t in rest) < opts.min_letters:
+        return None  # only a name plus a word: "Bureau of Labor Statistics co"
+    span = Span(sub[0].start, sub[-1].end)
+    text = prose[span.start : span.end]
+    by = "script" if any(t.kind == FOREIGN for t in counted) else "language"
+    language: str | None = source if counted[0].script in src_scripts else None
+    confidence: float | None = None
+    if by == "language" and detector is not None:
+        confidence = detector.confidence(" ".join(t.text for t in counted), source)
+        if confidence < opts.span_threshold:
+            return None
+    in_source = bool(segment.source) and text.casefold() in (segment.source or "").casefold()
+    clause = words >= opts.clause_words or (
+        words >= 3 and sub[0].initial and _sentence_end_after(prose, span.end)
+    )
+    return ForeignRun(span, text, words, letters, language, confidence, clause, in_source, by)
+
+
+def _runs(
+    tokens: list[Token],
+    prose: str,
+    segment: Segment,
+    source: str,
+    src_scripts: frozenset[str],
+    detector: PairDetector | None,
+    opts: AnalysisOptions,
+) -> list[ForeignRun]:
+    groups: list[list[Token]] = []
+    cur: list[Token] = []
+    for tok in tokens:
+        if cur and (tok.kind == TARGET or "\n" in prose[cur[-1].end : tok.start]):
+            groups.append(cur)
+            cur = []
+        if tok.kind != TARGET:
+            cur.append(tok)
+    if cur:
+        groups.append(cur)
+    out = []
+    for group in groups:
+        idx = [i for i, t in enumerate(group) if t.kind in (SOURCE, AMBIGUOUS, FOREIGN)]
+        if not idx:
+            continue
+        found = _run(group[idx[0] : idx[-1] + 1], prose, segment, source, src_scripts, detector, opts)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _whole(
+    tokens: list[Token],
+    prose: str,
+    source: str,
+    target: str,
+    src_scripts: frozenset[str],
+    detector: PairDetector | None,
+    opts: AnalysisOptions,
+) -> WholeSegment | None:
+    judged = [t for t in tokens if t.kind != NEUTRAL]
+    if not judged:
+        return None
+    total = sum(_letters(t.text) for t in judged)
+    foreign = [t for t in judged if t.kind == FOREIGN]
+    f_letters = sum(_letters(t.text) for t in foreign)
+    if (
+        foreign
+        and f_letters >= 0.8 * total
+        and (len(foreign) >= opts.min_words or f_letters >= opts.min_letters)
+    ):
+        if any(t.script in _CASED_SCRIPTS for t in foreign) and title_case_run(t.text for t in foreign):
+            return None
+        if f_letters >= 20:
+            code, prob = name_language(" ".join(t.text for t in foreign))
+            if code and not related(code.split("-")[0], target):
+                return WholeSegment(code, prob, "script")
+        return WholeSegment(source if foreign[0].script in src_scripts else None, None, "script")
+    if detector is None or len(judged) < opts.segment_min_words:
+        return None
+    joined = " ".join(t.text for t in judged)
+    conf = detector.confidence(joined, source)
+    if conf >= opts.segment_threshold and any(t.kind == SOURCE for t in judged):
+        return WholeSegment(source, conf, "language")
+    if len(judged) >= 9 and 1 - conf < 0.9:
+        code, prob = name_language(prose)
+        if code and prob is not None and prob >= 0.95 and not related(code.split("-")[0], target):
+            return WholeSegment(code, prob, "langdetect")
+    return None
+
+
+def _copied(
+    tokens: list[Token], segment: Segment, covered: list[Span], allowed: list[Span], opts: AnalysisOptions
+) -> list[Span]:
+    src = [
+        t
+        for t in tokenize(segment.source_prose or "")
+        if _letters(t.text) or any(c.isdigit() for c in t.text)
+    ]
+    if len(src) < opts.copy_min_words:
+        return []
+    starts: dict[str, list[int]] = {}
+    for j, t in enumerate(src):
+        starts.setdefault(t.text.casefold(), []).append(j)
+    out: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        best = 0
+        for j in starts.get(tokens[i].text.casefold(), ()):
+            k = 0
+            while (
+                i + k < len(tokens)
+                and j + k < len(src)
+                and tokens[i + k].text.casefold() == src[j + k].text.casefold()
+            ):
+                k += 1
+            best = max(best, k)
+        if best:
+            sub = tokens[i : i + best]
+            ordinary = [
+                t
+                for t in sub
+                if _letters(t.text) >= 2
+                and not name_like_token(t.text)
+                and not any(a.overlaps(Span(t.start, t.end)) for a in allowed)
+            ]
+            span = Span(sub[0].start, sub[-1].end)
+            if (
+                len(ordinary) >= opts.copy_min_words
+                and not title_case_run(t.text for t in ordinary)
+                and not any(c.overlaps(span) for c in covered)
+            ):
+                out.append(span)
+            i += best
+        else:
+            i += 1
+    return out
+
+
+def analyze(
+    segment: Segment, target: str, source_lang: str, dnt: frozenset[str], opts: AnalysisOptions
+) -> Analysis:
+    """Whole-segment language, foreign runs and copied source runs of one segment."""
+    if target in ("", "und"):
+        return EMPTY
+    source = source_lang if source_lang not in ("", "und") else opts.assumed_source
+    if source == target or (segment.source is not None and segment.source.strip() == segment.target.strip()):
+        return EMPTY  # same language, or a copied segment (QA102 reports it)
+    prose = segment.prose
+    tgt_scripts = expected_scripts(target)
+    src_scripts = expected_scripts(source)
+    shared = tgt_scripts & src_scripts
+    detector = _pair(source, target) if shared and PairDetector.supports((source, target)) else None
+    allowed = allow_spans(prose, target, dnt)
+    tokens = [_classify(t, tgt_scripts, shared, detector, source, opts, allowed) for t in tokenize(prose)]
+    if detector is not None:
+        tokens = _label(
+            tokens, prose, opts.switch_penalty, lambda t: detector.confidence(t, source), opts.span_threshold
+        )
+    whole = _whole(tokens, prose, source, target, src_scripts, detector, opts)
+    if whole is not None:
+        return Analysis(whole=whole, source_language=source)
+    runs = _runs(tokens, prose, segment, source, src_scripts, detector, opts)
+    copied: list[Span] = []
+    if segment.source_prose and shared:
+        copied = _copied(tokens, segment, [r.span for r in runs], allowed, opts)
+    return Analysis(runs=tuple(runs), copied=tuple(copied), source_language=source)
+
+
+def analysis_for(segment: Segment, ctx: Any, opts: AnalysisOptions) -> Analysis:
+    """:func:`analyze` memoised for the run, so the four rules share one analysis per segment."""
+    cache_: dict[tuple[Any, ...], Analysis] = ctx.resources.get("langid.analysis", dict)
+    key = (ctx.document.path, segment.index, segment.id, ctx.lang, ctx.source_lang, ctx.dnt, opts)
+    hit = cache_.get(key)
+    if hit is None:
+        hit = analyze(segment, ctx.lang, ctx.source_lang, ctx.dnt, opts)
+        cache_[key] = hit
+    return hit
