@@ -198,7 +198,7 @@ def split_runs(
 
 def direction(code: str | None) -> str:
     """``rtl`` for right-to-left languages, ``ltr`` for known others, ``auto`` when unknown."""
-    if not code:
+    if not lang_attr(code):
         return "auto"
     return "rtl" if base_language(code) in RTL_LANGUAGES else "ltr"
 
