@@ -18,7 +18,8 @@ _TOKEN = regex.compile(
     r"(?:\p{Latin}|\p{M})+|(?:\p{Cyrillic}|\p{M})+|(?:\p{Greek}|\p{M})+|(?:\p{Armenian}|\p{M})+", regex.V1
 )
 _CAMEL = regex.compile(r"\p{L}*\p{Ll}\p{Lu}\p{L}*", regex.V1)
-_JOIN = regex.compile(r"(?<=\p{Ll}{3})\p{Lu}(?=\p{Ll}{2})", regex.V1)
+_ANY_JOIN = regex.compile(r"(?<=\p{Ll})\p{Lu}", regex.V1)
+_JOIN = regex.compile(r"(?<=\p{Ll}{3})\p{Lu}(?=\p{Ll})", regex.V1)
 _CODEISH = frozenset("0123456789_./\\@#$%&=<>[]{}|~^`" + PROTECTED_CHAR)
 
 
@@ -113,7 +114,12 @@ class GluedText(SegmentRule):
         for tok in _TOKEN.finditer(text):
             word = tok.group(0)
             joins = list(_JOIN.finditer(word))
-            if len(joins) != 1 or word in source or _is_name(word.casefold(), names):
+            if (
+                len(joins) != 1
+                or len(_ANY_JOIN.findall(word)) != 1
+                or word in source
+                or _is_name(word.casefold(), names)
+            ):
                 continue
             if source and word[:3].casefold() in _camel_prefixes(source):
                 continue  # an inflected or misspelt copy of a camel-case name of the source

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from qa_pipeline.model import Document, Segment, SegmentKind, Severity, Violation
 from qa_pipeline.ruleapi import CorpusContext, CorpusRule, RuleMeta
+from qa_pipeline.text.scripts import is_unspaced_char
 
 _DOCUMENT_FORMATS = frozenset({"text", "markdown"})
 
@@ -31,6 +32,14 @@ def _key(segment: Segment, max_words: int) -> str | None:
     if len(text.split()) == 1 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
         return None  # an acronym or a name in capitals ("FAQ", "XYZ")
     return text.casefold()
+
+
+def _short(text: str) -> bool:
+    """Two words or fewer (four characters or fewer in scripts without spaces)."""
+    text = text.strip()
+    if any(is_unspaced_char(c) for c in text):
+        return len(text) <= 4
+    return len(text.split()) <= 2
 
 
 class CorpusBoilerplate(CorpusRule):
@@ -97,9 +106,7 @@ class CorpusBoilerplate(CorpusRule):
             )
             if not (len(files) >= needed_all or lang_ok):
                 continue
-            if not cross and all(
-                s.kind == SegmentKind.HEADING and len(s.target.split()) <= 2 for _, s in hits
-            ):
+            if not cross and all(s.kind == SegmentKind.HEADING and _short(s.target) for _, s in hits):
                 continue
             where_txt = f"in {len(file_langs)} languages" if cross else "in files of the same language"
             for doc, seg in hits:

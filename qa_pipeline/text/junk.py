@@ -75,6 +75,7 @@ CREDIT_LABELS: tuple[str, ...] = (
     "imagen",
     "immagine",
     "créditos",
+    "crédito",
     "kuva",
     "bild:",
     "zdjęcie",
@@ -273,6 +274,47 @@ CAMEL_CASE_NAMES: tuple[str, ...] = (
     "StarAlliance",
     "CinemaScope",
     "DisplayPort",
+    "ImageMagick",
+    "GraphicsMagick",
+    "GraphViz",
+    "PlantUML",
+    "SQLite",
+    "MySQL",
+    "PostgreSQL",
+    "MongoDB",
+    "CouchDB",
+    "DynamoDB",
+    "RabbitMQ",
+    "ZeroMQ",
+    "FontAwesome",
+    "SourceHut",
+    "DjangoCon",
+    "PyCon",
+    "JetBrains",
+    "IntelliJ",
+    "NetBeans",
+    "VSCode",
+    "GitKraken",
+    "TortoiseGit",
+    "NuGet",
+    "CocoaPods",
+    "MacPorts",
+    "HomeBrew",
+    "FreeType",
+    "OpenType",
+    "TrueType",
+    "CloudFlare",
+    "DigitalOcean",
+    "FireFox",
+    "PayScale",
+    "McDonald",
+    "iPhone",
+    "eBay",
+    "TikTok",
+    "SnapChat",
+    "CamelCase",
+    "PascalCase",
+    "camelCase",
 )
 
 # Words that end a known junk phrase; letters glued straight after them mean a lost line break.
@@ -304,6 +346,9 @@ GLUE_PHRASES: tuple[str, ...] = (
     "подробнее",
 )
 
+_GLUABLE = regex.compile(
+    r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Armenian}\p{Arabic}\p{Hebrew}\p{Georgian}]", regex.V1
+)
 _CMS_ERROR = regex.compile(r"\$[A-Za-z_]\w*(?:\[[^\]\n]{0,40}\])+(?:[ \t]+not[ \t]+found)?", regex.V1)
 
 
@@ -346,8 +391,12 @@ def has_protected(text: str) -> bool:
 
 
 def glued_letters_after(text: str, end: int) -> int:
-    """End of a run of letters starting exactly at ``end`` (``end`` itself when there is none)."""
+    """End of a run of letters glued at ``end`` (``end`` itself when there is none).
+
+    Only letters of scripts that separate words with spaces count: a Japanese particle or a Korean
+    particle written straight after a Latin name ("Getty Imagesは", "Getty Images는") is normal there.
+    """
     i = end
-    while i < len(text) and (text[i].isalpha() or regex.match(r"\p{M}", text[i])):
+    while i < len(text) and (_GLUABLE.match(text[i]) or (i > end and regex.match(r"\p{M}", text[i]))):
         i += 1
     return i

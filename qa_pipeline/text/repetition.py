@@ -18,12 +18,13 @@ from qa_pipeline.text.scripts import is_unspaced_char
 LEGIT_DOUBLES: dict[str, frozenset[str]] = {
     "en": frozenset({"had", "that", "is", "ha", "bye", "no", "so", "yeah", "ho", "tut", "knock", "chop"}),
     "fr": frozenset({"nous", "vous", "ha", "si", "bye"}),
+    "gl": frozenset({"se"}),
     "de": frozenset({"die", "der", "das", "dass", "sie", "ha", "hm"}),
     "nl": frozenset({"dat", "die", "ha", "hé"}),
     "af": frozenset({"dat", "die"}),
     "es": frozenset({"ja"}),
     "it": frozenset({"ha"}),
-    "pt": frozenset({"ha", "que"}),
+    "pt": frozenset({"ha", "que", "se"}),
     "pl": frozenset({"ha"}),
     "sv": frozenset({"ha"}),
     "fi": frozenset({"ha", "niin"}),
@@ -35,6 +36,15 @@ LEGIT_DOUBLES: dict[str, frozenset[str]] = {
     "ms": frozenset(),
     "ko": frozenset(),
 }
+
+# Languages where doubling a word is productive grammar (Turkish "zaman zaman", Hindi "धीरे धीरे",
+# Persian "تک تک", Indonesian "pelan pelan"): a doubled single word is not reported in them.
+REDUPLICATING_LANGUAGES = frozenset(
+    {
+        "tr", "az", "uz", "kk", "ky", "tk", "ug", "fa", "ps", "ur", "sd", "hi", "pa", "ne", "bn", "as", "or",
+        "mr", "gu", "ta", "te", "kn", "ml", "si", "id", "ms", "tl", "jv", "su", "vi", "th", "km", "lo", "my",
+    }
+)  # fmt: skip
 
 # "X and X" / "X or X": the coordinating conjunctions of each language.
 CONJUNCTIONS: dict[str, tuple[str, ...]] = {
@@ -95,13 +105,13 @@ LEGIT_COORDINATED: dict[str, frozenset[str]] = {
     "fr": frozenset({"encore", "plus", "moins", "toujours"}),
     "de": frozenset({"immer", "mehr", "weniger", "wieder"}),
     "es": frozenset({"más", "menos", "otra", "vez"}),
-    "it": frozenset({"ancora", "più", "meno", "sempre"}),
+    "it": frozenset({"ancora", "più", "meno", "sempre", "quanto", "tanto"}),
     "pt": frozenset({"mais", "menos", "sempre"}),
     "nl": frozenset({"meer", "minder", "steeds", "weer", "opnieuw"}),
     "pl": frozenset({"znowu", "więcej", "mniej", "coraz"}),
     "hr": frozenset({"opet", "više", "manje", "iznova"}),
     "fi": frozenset({"uudestaan", "uudelleen", "yhä", "enemmän", "vähemmän"}),
-    "sv": frozenset({"om", "mer", "mindre", "igen"}),
+    "sv": frozenset({"om", "mer", "mindre", "igen", "då"}),
     "tr": frozenset({"tekrar", "daha"}),
     "ru": frozenset({"снова", "ещё", "еще", "опять", "больше", "меньше"}),
     "ar": frozenset(),
