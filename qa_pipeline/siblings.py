@@ -45,7 +45,15 @@ def similar_structure(a: Document, b: Document) -> bool:
     return ratio >= 0.75
 
 
+UNIT_FORMATS = frozenset({"po", "xliff"})
+DOCUMENT_FORMATS = frozenset({"text", "markdown"})
+
+
 def make_sibling(doc: Document, other: Document) -> Sibling:
+    """Pair segments: by id for software strings (PO msgid, XLIFF unit id), by alignment for documents."""
+    if doc.format in UNIT_FORMATS and other.format in UNIT_FORMATS:
+        ids = {s.id for s in other.segments}
+        return Sibling(document=other, alignment={s.id: s.id for s in doc.segments if s.id in ids})
     pairs = align([s.target for s in doc.segments], [s.target for s in other.segments])
     alignment = {
         doc.segments[i].id: other.segments[j].id for i, j in pairs if i is not None and j is not None
@@ -54,12 +62,16 @@ def make_sibling(doc: Document, other: Document) -> Sibling:
 
 
 def auto_siblings(docs: Sequence[Document]) -> dict[str, tuple[Sibling, ...]]:
-    """Siblings among the documents of a run, by shared structure (different target languages only)."""
+    """Siblings among the documents of a run, by shared structure (different target languages only).
+
+    Only prose documents (text, Markdown): PO and XLIFF files carry their source, and their siblings
+    come from ``layout``."""
     out: dict[str, tuple[Sibling, ...]] = {}
-    for doc in docs:
+    prose = [d for d in docs if d.format in DOCUMENT_FORMATS]
+    for doc in prose:
         found = [
             make_sibling(doc, other)
-            for other in docs
+            for other in prose
             if other is not doc
             and other.format == doc.format
             and other.target_language.code != doc.target_language.code
