@@ -68,8 +68,8 @@ class TargetEqualsSource(SegmentRule):
             return
         if tgt in ctx.dnt:
             return
-        if len(words) <= 3 and all(w[:1].isupper() for w in words):
-            return  # a title-case name such as "Harris Poll"
+        if all(w[:1].isupper() for w in words):
+            return  # title-case names and acronyms: "Harris Poll", "Python Enhancement Proposals; PEP %s"
         yield Violation("target is identical to the source (untranslated?)")
 
 
