@@ -61,6 +61,8 @@ class Run:
     starts: tuple[int, ...] = ()  # findings whose highlight begins here (anchors)
     severity: str = ""
     tip: str = ""
+    ids: str = ""  # ``data-f``: the findings as a space-separated list
+    described_by: str = ""  # ``aria-describedby``: the side-list entries of the findings
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,11 @@ class SegView:
     runs: tuple[Run, ...]
     findings: tuple[int, ...]
     severity: str
+    empty: bool = False
+
+    @property
+    def ids(self) -> str:
+        return " ".join(map(str, self.findings))
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,8 @@ def split_runs(
             starts,
             SEVERITIES[3 - sev_rank] if ranks else "",
             "\n".join((tips or {}).get(i, "") for i in cover),
+            " ".join(map(str, cover)),
+            " ".join(f"f{i}" for i in cover),
         )
 
     for k, a in enumerate(bounds):
@@ -208,6 +217,17 @@ def lang_attr(code: str | None) -> str:
     if not code or not re.fullmatch(r"[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*", code):
         return ""
     return code.replace("_", "-")
+
+
+def lang_dir_attrs(code: str | None) -> Any:
+    """`` lang="…" dir="…"`` for a text cell (values escaped by ``Markup.format``; ``lang`` left out when
+    the code is not a valid tag)."""
+    from markupsafe import Markup
+
+    lang = lang_attr(code)
+    if lang:
+        return Markup(' lang="{}" dir="{}"').format(lang, direction(code))
+    return Markup(' dir="{}"').format(direction(code))
 
 
 def lang_pair(rep: FileReport) -> str:
@@ -300,7 +320,16 @@ def build_file_pages(rep: FileReport, name: str) -> list[FilePage]:
         idx = tuple(sorted(n for _, _, n in spans))
         sev = SEVERITIES[3 - max(ranks[n] for n in idx)] if idx else ""
         views.append(
-            SegView(i + 1, seg.id, line_of(seg) if line_of else None, seg.source, tuple(runs), idx, sev)
+            SegView(
+                i + 1,
+                seg.id,
+                line_of(seg) if line_of else None,
+                seg.source,
+                tuple(runs),
+                idx,
+                sev,
+                not seg.target,
+            )
         )
     folded = len(views) > FOLD_MIN_SEGMENTS
     chunks = [views[i : i + PAGE_SEGMENTS] for i in range(0, len(views), PAGE_SEGMENTS)] or [[]]
@@ -518,6 +547,7 @@ def _environment() -> Any:
         csp=csp,
         severities=SEVERITIES,
         lang_attr=lang_attr,
+        lang_dir_attrs=lang_dir_attrs,
         direction=direction,
         lang_pair=lang_pair,
         origin_note=origin_note,
