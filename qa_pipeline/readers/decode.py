@@ -27,7 +27,9 @@ class ReaderError(Exception):
     """A file that cannot be read or parsed; the message is one line without the path."""
 
 
-_PO_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*?charset=([A-Za-z0-9_.:-]+)', re.MULTILINE | re.IGNORECASE)
+_PO_CHARSET = re.compile(
+    rb'^(?:msgstr[ \t]+)?"Content-Type:[^"\n]*?charset=([A-Za-z0-9_.:-]+)', re.MULTILINE | re.IGNORECASE
+)
 _XML_ENCODING = re.compile(rb"""\A[ \t\r\n]*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 
 

@@ -45,6 +45,7 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F
 _DESTINATION = re.compile(
     r"""\]\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
 )
+_NEWLINE = re.compile(r"\r\n?|\n")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
@@ -57,22 +58,17 @@ def _parser() -> MarkdownIt:
 
 @dataclass
 class _Lines:
-    """The file's lines: where each starts and ends (without its line break)."""
+    """The file's lines as markdown-it counts them (breaks: LF, CRLF, CR): start and end offsets."""
 
     text: str
 
     def __post_init__(self) -> None:
-        self.starts: list[int] = []
+        self.starts: list[int] = [0]
         self.ends: list[int] = []
-        pos = 0
-        for raw in self.text.splitlines(keepends=True):
-            self.starts.append(pos)
-            body = raw.rstrip("\r\n")
-            self.ends.append(pos + len(body))
-            pos += len(raw)
-        if not self.starts or self.text.endswith(("\n", "\r")):
-            self.starts.append(pos)
-            self.ends.append(pos)
+        for m in _NEWLINE.finditer(self.text):
+            self.ends.append(m.start())
+            self.starts.append(m.end())
+        self.ends.append(len(self.text))
 
     def line(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]] if i < len(self.starts) else ""
@@ -186,7 +182,7 @@ class _Builder:
 
 def inline_protected(text: str) -> tuple[Span, ...]:
     """Spans of ``text`` (a block's Markdown source) that are not prose."""
-    found: list[Span] = list(protected_spans(text))
+    found: list[Span] = []
     i = 0
     n = len(text)
     while i < n:
@@ -225,6 +221,12 @@ def inline_protected(text: str) -> tuple[Span, ...]:
                 i = m.end()
                 continue
         i += 1
+    # bare URLs and e-mail addresses, unless Markdown syntax already covers them (a link's
+    # destination ends at its ``)``, where a bare-URL pattern would run on)
+    syntax = list(found)
+    for span in protected_spans(text):
+        if not any(span.overlaps(other) for other in syntax):
+            found.append(span)
     return _merge(found)
 
 
