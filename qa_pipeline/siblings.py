@@ -2,13 +2,16 @@
 
 With ``layout = "content/{lang}/{path}"`` in config, the siblings of ``content/fr/a.md`` are the other
 ``content/*/a.md`` files (read from disk even when only one file is checked, as in a pre-commit hook).
-Without a layout (``siblings = "auto"``), documents of one run are siblings when they share paragraph
-structure: the same number of segments (±10%) in the same sequence of kinds.
+Without a layout (``siblings = "auto"``), prose documents of one run are siblings when they share
+paragraph structure (the same number of segments, ±10%, in much the same sequence of kinds) and the
+numbers do not contradict it, or when they share most of their numbers (±25% segments): translations
+of one article keep its figures, two articles built on one page template do not.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -28,7 +31,12 @@ def layout_sibling_paths(layout: str, relpath: str, root: Path) -> list[Path]:
     for candidate in sorted(root.glob(glob)):
         rel = candidate.relative_to(root).as_posix()
         other = match_layout(layout, rel)
-        if other and other.get("lang") != fields["lang"] and candidate.resolve() != own and candidate.is_file():
+        if (
+            other
+            and other.get("lang") != fields["lang"]
+            and candidate.resolve() != own
+            and candidate.is_file()
+        ):
             out.append(candidate)
     return out
 
@@ -37,9 +45,44 @@ def structure_key(doc: Document) -> list[str]:
     return [s.kind.value for s in doc.segments]
 
 
+def number_values(doc: Document) -> frozenset[str]:
+    """The values a document writes in digits (each read in the document's own language)."""
+    from qa_pipeline.ruleapi import base_language
+    from qa_pipeline.text.numbers import extract
+
+    lang = base_language(doc.target_language.code)
+    return frozenset(
+        item.primary
+        for seg in doc.segments
+        for tok in extract(seg.prose, lang, words=False)
+        for item in tok.items
+        if item.hard and tok.kind in ("number", "date")
+    )
+
+
+def number_overlap(a: Document, b: Document) -> float | None:
+    """Share of the smaller document's numbers the other one has too (None: too few numbers to tell)."""
+    x, y = number_values(a), number_values(b)
+    if min(len(x), len(y)) < 4:
+        return None
+    return len(x & y) / min(len(x), len(y))
+
+
 def similar_structure(a: Document, b: Document) -> bool:
+    """Same paragraph structure (±10% segments, same sequence of kinds), not contradicted by the numbers.
+
+    With enough numbers on both sides, the numbers decide: translations of one article share most of
+    them (a paragraph split or merged does not matter); two articles built on one template do not.
+    """
     n, m = len(a.segments), len(b.segments)
-    if min(n, m) < 4 or abs(n - m) > 0.1 * max(n, m):
+    if min(n, m) < 4 or abs(n - m) > 0.25 * max(n, m):
+        return False
+    overlap = number_overlap(a, b)
+    if overlap is not None and overlap < 0.3:
+        return False
+    if overlap is not None and overlap >= 0.6:
+        return True
+    if abs(n - m) > 0.1 * max(n, m):
         return False
     ratio = difflib.SequenceMatcher(a=structure_key(a), b=structure_key(b), autojunk=False).ratio()
     return ratio >= 0.75
@@ -49,12 +92,68 @@ UNIT_FORMATS = frozenset({"po", "xliff"})
 DOCUMENT_FORMATS = frozenset({"text", "markdown"})
 
 
+def _segment_numbers(doc: Document) -> list[frozenset[str]]:
+    from qa_pipeline.ruleapi import base_language
+    from qa_pipeline.text.numbers import extract
+
+    lang = base_language(doc.target_language.code)
+    return [
+        frozenset(i.primary for t in extract(s.prose, lang, words=False) for i in t.items if i.hard)
+        for s in doc.segments
+    ]
+
+
+def align_by_numbers(doc: Document, other: Document) -> list[tuple[int | None, int | None]]:
+    """Align two translations paragraph by paragraph: by length (Gale & Church style, as
+    :func:`qa_pipeline.pairing.align`) with the numbers as anchors — paragraphs that share numbers
+    attract, paragraphs that both have numbers but share none repel."""
+    a, b = doc.segments, other.segments
+    if len(a) == len(b):
+        return [(i, i) for i in range(len(a))]
+    na, nb = _segment_numbers(doc), _segment_numbers(other)
+    if not any(na) or not any(nb):
+        return align([s.target for s in a], [s.target for s in b])
+    total_a = sum(max(1, len(s.target)) for s in a) or 1
+    total_b = sum(max(1, len(s.target)) for s in b) or 1
+    ratio = total_a / total_b
+    inf = float("inf")
+    n, m = len(a), len(b)
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    skip = 4.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            if i < n and j < m:
+                c = abs(math.log(max(1, len(a[i].target)) / (max(1, len(b[j].target)) * ratio)))
+                if na[i] and nb[j]:
+                    c += -1.0 if na[i] & nb[j] else 2.0
+                c = here + max(c, 0.0)
+                if c < cost[i + 1][j + 1]:
+                    cost[i + 1][j + 1], back[i + 1][j + 1] = c, (i, j)
+            if i < n and here + skip < cost[i + 1][j]:
+                cost[i + 1][j], back[i + 1][j] = here + skip, (i, j)
+            if j < m and here + skip < cost[i][j + 1]:
+                cost[i][j + 1], back[i][j + 1] = here + skip, (i, j)
+    pairs: list[tuple[int | None, int | None]] = []
+    i, j = n, m
+    while i or j:
+        pi, pj = back[i][j]
+        pairs.append((i - 1 if pi < i else None, j - 1 if pj < j else None))
+        i, j = pi, pj
+    pairs.reverse()
+    return pairs
+
+
 def make_sibling(doc: Document, other: Document) -> Sibling:
     """Pair segments: by id for software strings (PO msgid, XLIFF unit id), by alignment for documents."""
     if doc.format in UNIT_FORMATS and other.format in UNIT_FORMATS:
         ids = {s.id for s in other.segments}
         return Sibling(document=other, alignment={s.id: s.id for s in doc.segments if s.id in ids})
-    pairs = align([s.target for s in doc.segments], [s.target for s in other.segments])
+    pairs = align_by_numbers(doc, other)
     alignment = {
         doc.segments[i].id: other.segments[j].id for i, j in pairs if i is not None and j is not None
     }

@@ -39,7 +39,8 @@ _D = r"\p{Nd}"
 _SEP = r"[.,'’\u060c\u066b\u066c．，]"
 _SP = r"[ \u00a0\u202f\u2009]"
 _NUM = rf"{_D}+(?:{_SEP}{_D}+|{_SP}{_D}{{3}}(?!{_D}))*"
-_LEFT = r"(?<![\p{Nd}\p{Latin}_\uE000])(?<![\p{Latin}\p{Nd}\uE000][-.,:'’])"
+_GLUED = r"\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{Bengali}\p{Armenian}\p{Georgian}\p{Hebrew}\p{Mn}"
+_LEFT = rf"(?<![\p{{Nd}}{_GLUED}_\uE000&#])(?<![{_GLUED}\p{{Nd}}\uE000][.,:'’])(?<![\p{{Nd}}\uE000]-)"
 _SIGN = r"(?:(?<![^\s(\[])[-−+±])?"
 NUMBER_RE = regex.compile(
     rf"{_LEFT}(?P<sign>{_SIGN})(?P<a>{_NUM})(?:(?P<rsep>\s?[-–—/]\s?|[-–—/])(?P<b>{_NUM}))?"
@@ -61,7 +62,11 @@ _TIME_RE = regex.compile(
     rf"|{_LEFT}{_D}{{1,2}}\.{_D}{{2}}(?=\s?(?:Uhr|h|o'clock)\b)",
     regex.IGNORECASE,
 )
-_VERSION_RE = regex.compile(rf"(?<![\p{{Nd}}\uE000])[vV]?{_D}+(?:\.{_D}+){{2,}}(?![\p{{Nd}}]|\.{_D})")
+_VERSION_RE = regex.compile(
+    rf"(?<![\p{{Nd}}\uE000])[vV]?{_D}+(?:\.{_D}+){{2,}}(?![\p{{Nd}}]|\.{_D})"
+    rf"|(?<![\p{{Nd}}\uE000/]){_D}{{1,2}}(?:/{_D}{{1,2}}){{2,}}(?![\p{{Nd}}/])"  # Persian: ۲/۵/۱
+)
+_CHARREF_RE = regex.compile(r"&#(?:\d+|[xX][0-9A-Fa-f]+);")
 _PERCENT_RE = regex.compile(r"(?P<sp>[ \u00a0\u202f]?)[%٪％]")
 _CURRENCY = "$€£¥₹₽₺₩₪₫₴₦₱฿"
 _CUR_BEFORE_RE = regex.compile(rf"(?:[A-Z]{{1,2}}\$|[{_CURRENCY}])(?P<sp>[ \u00a0\u202f]?)$")
@@ -172,7 +177,16 @@ def _write(value: Decimal, raw: str, conv: Convention) -> str:
     return out
 
 
+_VERSION_TALK = regex.compile(
+    r"\b(?:versions?|releases?|versión|versiones|versão|versões|versione|versioni|versie|wersj[aei]|verzij[aeu]|"
+    r"versio[nt]?|sürüm\w*|верси\w+|Version(?:en)?)\b|バージョン|版本|버전",
+    regex.IGNORECASE,
+)
+
+
 def _context_is_identifier(text: str, start: int) -> bool:
+    if _VERSION_TALK.search(text, max(0, start - 80), start):
+        return True  # "la version est quelque chose comme 2.5 ou 3.0"
     before = text[max(0, start - 40) : start]
     if before.endswith(("v", "V")) and (len(before) < 2 or not before[-2].isalpha()):
         return True
@@ -233,7 +247,8 @@ def _plain(
     value = own if own is not None else alt
     assert value is not None
     neg = sign in ("-", "−")
-    keys = {key(value)} | ({key(-value)} if neg else set())
+    primary = key(-value if neg else value)
+    keys = {key(value), primary}  # the unsigned value too: a dash before a number is often not a minus
     if issue in ("ambiguous", "ambiguous-group", "wrong-convention") and alt is not None:
         keys.add(key(alt))
     scale = scale_after(text, end, lang)
@@ -260,7 +275,7 @@ def _plain(
         span=Span(start, end),
         text=text[start:end],
         kind="number",
-        items=(Item(frozenset(keys), key(value)),),
+        items=(Item(frozenset(keys), primary),),
         issue=issue,
         value=own,
         alt=alt,
@@ -311,8 +326,10 @@ def _special(text: str) -> Iterator[NumberToken]:
         yield NumberToken(
             Span(m.start(), m.end()), m.group(0), "time", (Item(keys, m.group(0), kind="time"),)
         )
+    for m in _CHARREF_RE.finditer(text):
+        yield NumberToken(Span(m.start(), m.end()), m.group(0), "charref", ())
     for m in _VERSION_RE.finditer(text):
-        raw = to_ascii(m.group(0)).lstrip("vV")
+        raw = to_ascii(m.group(0)).lstrip("vV").replace("/", ".")
         if read(raw, DOT) is not None or read(raw, DOT.other()) is not None:
             continue  # 1.234.567 is a grouped number
         yield NumberToken(
@@ -321,6 +338,11 @@ def _special(text: str) -> Iterator[NumberToken]:
             "version",
             (Item(frozenset({f"v{raw}"}), m.group(0), kind="version"),),
         )
+
+
+def _slash_decimal(a: str, b: str | None, lang: str) -> bool:
+    """Persian often writes the decimal mark as a slash: ``۲/۵`` is 2.5."""
+    return bool(b) and lang in ("fa", "ur", "ps") and a.isdigit() and not a.isascii()
 
 
 @lru_cache(maxsize=4096)
@@ -339,6 +361,12 @@ def extract(text: str, lang: str, words: bool = True) -> tuple[NumberToken, ...]
     for m in NUMBER_RE.finditer(text):
         span = Span(m.start(), m.end())
         if any(span.overlaps(s) for s in taken):
+            continue
+        if m.group("rsep") == "/" and _slash_decimal(m.group("a"), m.group("b"), lang):
+            a, b = to_ascii(m.group("a")), to_ascii(m.group("b"))
+            value = Decimal(f"{a}.{b}")
+            items = (Item(frozenset({key(value), a, b}), key(value)),)
+            out.append(NumberToken(span, m.group(0), "number", items, value=value))
             continue
         out.extend(_plain(text, m.start("a"), m.group("a"), m.group("sign"), conv, lang))
         if m.group("b"):

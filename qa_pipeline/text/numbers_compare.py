@@ -58,8 +58,8 @@ def compare(source: Sequence[NumberToken], target: Sequence[NumberToken]) -> Dif
 
 def segment_diff(segment: Segment, ctx: Context) -> Diff | None:
     """The number diff of a segment with its source (None when there is no source text)."""
-    if not segment.source or segment.source_prose is None:
-        return None
+    if not segment.source or segment.source_prose is None or not segment.target.strip():
+        return None  # no source to compare with, or an empty target (QA101's business)
     src_lang = ctx.source_lang if ctx.source_lang != "und" else "en"
     key = ("numbers-diff", segment.source_prose, segment.prose, src_lang, ctx.lang)
     diff: Diff = ctx.resources.get(
@@ -133,6 +133,13 @@ def consensus(views: Sequence[SiblingView], min_support: int = 2) -> list[Consen
     return out
 
 
+def _asserted(item: Item) -> frozenset[str]:
+    """The values an item asserts: a number its own reading (and a time it may be), others all keys."""
+    if item.kind != "number":
+        return item.keys
+    return frozenset({item.primary} | {k for k in item.keys if k.startswith("t")})
+
+
 def reference_keys(segment: Segment, ctx: Context) -> tuple[dict[str, str], str] | None:
     """Values the segment should contain, each with who says so, and the kind of reference.
 
@@ -142,7 +149,7 @@ def reference_keys(segment: Segment, ctx: Context) -> tuple[dict[str, str], str]
     if segment.source and segment.source_prose is not None:
         src_lang = ctx.source_lang if ctx.source_lang != "und" else "en"
         toks = extract(segment.source_prose, src_lang)
-        return {k: "source" for t in toks for i in t.items for k in i.keys}, "source"
+        return {k: "source" for t in toks for i in t.items for k in _asserted(i)}, "source"
     if segment.source is None and ctx.siblings:
         views = [v for v in sibling_views(segment, ctx.siblings) if _compatible(v.kind, segment.kind)]
         if views:
@@ -196,8 +203,7 @@ def sibling_diff(segment: Segment, ctx: Context, min_support: int = 2) -> Siblin
         changed = tuple(zip(missing[:n], extras[:n], strict=True))
         return SiblingDiff(tuple(missing[n:]), changed, len(views))
 
-    cache_key = repr(("numbers-siblings", ctx.document.path, segment.id, min_support))
-    return ctx.resources.get(cache_key, build)  # type: ignore[no-any-return]
+    return build()
 
 
 @dataclass(frozen=True)
@@ -255,5 +261,4 @@ def format_problems(segment: Segment, ctx: Context) -> list[FormatProblem]:
                 out.append(FormatProblem(tok, False, msg))
         return out
 
-    cache_key = repr(("numbers-format", ctx.document.path, segment.id, segment.prose, segment.source, lang))
-    return ctx.resources.get(cache_key, build)  # type: ignore[no-any-return]
+    return build()

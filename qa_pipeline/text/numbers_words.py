@@ -48,7 +48,8 @@ class WordTable:
 def _all() -> dict[str, WordTable]:
     import yaml
 
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(_DATA.read_text(encoding="utf-8"), Loader=loader)
     out = {}
     for lang, table in raw.items():
         words = {str(k).casefold(): Decimal(str(v)) for k, v in (table.get("words") or {}).items()}
@@ -104,6 +105,24 @@ def cjk_value(numeral: str) -> int | None:
     return total + section + digit
 
 
+@cache
+def _prefixes(lang: str) -> tuple[tuple[str, Decimal], ...]:
+    """Number words long enough to be recognized inside compounds, longest first."""
+    shortest = 2 if lang == "ko" else 4
+    words = table(lang).words
+    return tuple(
+        sorted(((k, v) for k, v in words.items() if len(k) >= shortest), key=lambda kv: (-len(kv[0]), kv[0]))
+    )
+
+
+def _prefix_value(word: str, lang: str) -> Decimal | None:
+    """A compound that starts with a number word: de ``Dreieck``, ru ``четырёхстолбцовый``, ko ``하루에``."""
+    for prefix, value in _prefixes(lang):
+        if word.startswith(prefix):
+            return value
+    return None
+
+
 def spelled_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
     """``(start, end, value)`` of each number word in ``text`` (and value × scale for "two million")."""
     tab = table(lang)
@@ -117,8 +136,8 @@ def spelled_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
     for m in _WORD.finditer(text):
         word = m.group(0).casefold()
         value = tab.words.get(word)
-        if value is None and lang == "ko":
-            value = next((v for k, v in tab.words.items() if len(k) >= 2 and word.startswith(k)), None)
+        if value is None:
+            value = _prefix_value(word, lang)
         if value is None:
             continue
         yield m.start(), m.end(), value
