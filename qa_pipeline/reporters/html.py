@@ -445,7 +445,7 @@ def run_charts(run: RunReport, rules: Mapping[str, RuleDoc]) -> dict[str, tuple[
             doc = rules.get(f.code)
             key = (f"{f.code} {f.name}", f"rules.html#{f.code}", doc.summary if doc else f.name)
             by_rule.setdefault(key, Counter())[f.severity.value] += 1
-    return {"category": chart(by_cat, 12), "rule": chart(by_rule, 15)}
+    return {"category": chart(by_cat, 12), "rule": chart(by_rule, 12)}
 
 
 def severity_bar(counts: Mapping[str, int]) -> tuple[tuple[str, float, float, int], ...]:

@@ -276,3 +276,63 @@ def test_twenty_thousand_segments_open_in_a_few_seconds(browser: Any, tmp_path: 
     )
     assert opened < 8.0
     assert filter_ms < 2000
+
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+def test_bundled_examples_highlight_every_finding(page: Any, tmp_path: Path) -> None:
+    """The real readers' offsets: on the examples' pages each finding's highlight is its excerpt."""
+    if not (EXAMPLES / "qa-pipeline.toml").is_file():
+        pytest.skip("no bundled examples in this checkout")
+    import json
+
+    from qa_pipeline.cli import main
+
+    cwd = Path.cwd()
+    try:
+        os.chdir(EXAMPLES)
+        main(
+            [
+                "check",
+                ".",
+                "--report-dir",
+                str(tmp_path),
+                "--format",
+                "json",
+                "-o",
+                str(tmp_path / "out.json"),
+            ]
+        )
+    finally:
+        os.chdir(cwd)
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    checked = 0
+    for entry in summary["files"]:
+        from qa_pipeline.reporters.files import report_name
+
+        name = report_name(entry["file"]) + ".html"
+        _open(page, tmp_path, name)
+        got = page.evaluate(HIGHLIGHTS)
+        assert [g[0] for g in got] == [f["code"] for f in entry["findings"]], name
+        for (code, text, _), f in zip(got, entry["findings"], strict=True):
+            if f["span"] is None:
+                continue
+            excerpt = f["excerpt"]
+            if excerpt.endswith("…") and len(excerpt) == 200:
+                assert text.startswith(excerpt[:-1]), (name, code)
+            else:
+                assert text == excerpt, (name, code)
+            checked += 1
+    assert checked > 0
+    assert page.errors == []
+    page.set_viewport_size({"width": 1280, "height": 860})
+    for shot, name in (
+        ("examples-index.png", "index.html"),
+        ("examples-file-ltr.png", "articles__es-consejos.txt.html"),
+        ("examples-file-rtl.png", "docs__ar__getting-started.md.html"),
+    ):
+        if (tmp_path / name).exists():
+            _open(page, tmp_path, name)
+            page.screenshot(path=str(ARTIFACTS / shot))
