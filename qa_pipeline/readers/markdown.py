@@ -46,7 +46,6 @@ _DESTINATION = re.compile(
     r"""\]\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
 )
 _NEWLINE = re.compile(r"\r\n?|\n")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 @cache
@@ -158,26 +157,23 @@ class _Builder:
             )
         )
 
-    def table_row(self, line: int, cells: int, suppressed: frozenset[str]) -> None:
+    def table_row(self, line: int, cells: list[str], suppressed: frozenset[str]) -> None:
+        """Cells of one table row, found in order in the row's line (which may carry ``>`` or indentation)."""
         fline = self.lines.line(line)
         base = self.lines.starts[line]
-        body = fline.strip()
-        lead = len(fline) - len(fline.lstrip())
-        inner_start = lead + (1 if body.startswith("|") else 0)
-        inner_end = (
-            lead + len(body) - (1 if body.endswith("|") and not body.endswith("\\|") and len(body) > 1 else 0)
-        )
-        pos = inner_start
-        bounds = [m.start() for m in _CELL_SPLIT.finditer(fline, inner_start, inner_end)] + [inner_end]
-        for n, stop in enumerate(bounds):
-            if n >= cells:
-                break
-            raw = fline[pos:stop]
-            s = pos + len(raw) - len(raw.lstrip())
-            e = pos + len(raw.rstrip())
-            if e > s:
-                self.add([(base + s, base + e)], SegmentKind.TABLE_CELL, suppressed)
-            pos = stop + 1
+        pos = 0
+        for content in cells:
+            cell = content.strip()
+            if not cell:
+                continue
+            k = fline.find(cell, pos)
+            if k < 0 and "|" in cell:  # markdown-it unescapes ``\|`` inside cells
+                cell = cell.replace("|", "\\|")
+                k = fline.find(cell, pos)
+            if k < 0:
+                continue
+            self.add([(base + k, base + k + len(cell))], SegmentKind.TABLE_CELL, suppressed)
+            pos = k + len(cell)
 
 
 def inline_protected(text: str) -> tuple[Span, ...]:
@@ -216,8 +212,8 @@ def inline_protected(text: str) -> tuple[Span, ...]:
                 continue
         elif c == "]" and text.startswith("](", i):
             m = _DESTINATION.match(text, i)
-            if m:
-                found.append(Span(i, m.end()))
+            if m:  # the link text's brackets stay prose, so bracket pairing still balances
+                found.append(Span(i + 1, m.end()))
                 i = m.end()
                 continue
         i += 1
@@ -266,7 +262,7 @@ def _walk(tokens: list[Token], b: _Builder, offset: int) -> None:
     active: list[tuple[int, frozenset[str]]] = []  # (level, selectors) of open suppressed blocks
     list_items = 0
     parent = "paragraph"
-    cells = 0
+    cells: list[str] = []
     row_line = -1
 
     def current() -> frozenset[str]:
@@ -298,13 +294,14 @@ def _walk(tokens: list[Token], b: _Builder, offset: int) -> None:
             parent = "paragraph"
         elif tok.type in ("th_open", "td_open"):
             parent = "cell"
-            cells += 1
         elif tok.type == "tr_open":
-            cells = 0
+            cells = []
             row_line = tok.map[0] + offset if tok.map else -1
         elif tok.type == "tr_close" and row_line >= 0:
             b.table_row(row_line, cells, current())
-        elif tok.type == "inline" and tok.map is not None and parent != "cell" and tok.content.strip():
+        elif tok.type == "inline" and parent == "cell":
+            cells.append(tok.content)
+        elif tok.type == "inline" and tok.map is not None and tok.content.strip():
             if parent == "heading":
                 kind = SegmentKind.HEADING
             elif list_items:
