@@ -318,7 +318,7 @@ def read_markdown(text: str, path: str, options: ReadOptions) -> Document:
     """Parse a Markdown file into segments (see the module docstring)."""
     b = _Builder(text)
     skip = _front_matter(b.lines)
-    body = text[b.lines.starts[skip] :] if skip else text
+    body = (text[b.lines.starts[skip] :] if skip < len(b.lines.starts) else "") if skip else text
     tokens = _parser().parse(body)
     _walk(tokens, b, skip)
     meta: dict[str, object] = {}

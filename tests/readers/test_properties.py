@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qa_pipeline.readers import ReaderError, ReadOptions
@@ -258,6 +258,7 @@ md_lines = st.tuples(md_prefixes, st.lists(md_words, max_size=6)).map(lambda t: 
 
 @given(lines=st.lists(md_lines, max_size=25), newline=st.sampled_from(["\n", "\r\n", "\r"]))
 @SETTINGS
+@example(lines=["---", "---"], newline="\n")  # front matter and nothing after it
 def test_markdown_positions(lines: list[str], newline: str) -> None:
     text = newline.join(lines)
     doc = read_markdown(text, "gen.md", OPTIONS)
