@@ -53,7 +53,7 @@ class UnterminatedParagraph(DocumentRule):
         lang = ctx.target_language
         if not has_terminal_prose(lang):
             return
-        prose = [s for s in ctx.document.segments if s.kind in _PROSE_KINDS and weight(s.prose) >= 30]
+        prose = [s for s in ctx.document.segments if _is_prose(s, lang)]
         with_source = [s for s in prose if s.source_prose is not None]
         for seg in with_source:
             src = seg.source_prose or ""
@@ -72,6 +72,15 @@ class UnterminatedParagraph(DocumentRule):
                 yield _violation(
                     seg, f"{closed} of the document's other {len(multi) - 1} paragraphs end with one"
                 )
+
+
+def _is_prose(seg: Segment, lang: str | None) -> bool:
+    """A paragraph or list item; or a "heading" that is really two sentences (readers guess headings
+    from short lines without a final stop, which is exactly what a cut paragraph looks like)."""
+    w = weight(seg.prose)
+    if seg.kind in _PROSE_KINDS:
+        return w >= 30
+    return seg.kind is SegmentKind.HEADING and w >= 50 and sentence_count(seg.prose, lang) >= 2
 
 
 def _open(seg: Segment, lang: str | None) -> int | None:

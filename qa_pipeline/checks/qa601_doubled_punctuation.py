@@ -13,7 +13,7 @@ from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 # The same mark twice, optionally with one space between (``。 。``), not part of a longer run (an
 # ellipsis ``...`` / ``。。。`` / ``. . .``), not a path (``../``) or a range (``1..10``).
 _DOUBLED = regex.compile(
-    r"(?<![.。．,，、;；][ \u3000]?)(?P<mark>[.。．,，、;；])[ \u3000]?(?P=mark)(?![ \u3000]?[.。．,，、;；])"
+    r"(?<![.。．,，、;；،؛][ \u3000]?)(?P<mark>[.。．,，、;；،؛])[ \u3000]?(?P=mark)(?![ \u3000]?[.。．,，、;；،؛])"
 )
 _DOUBLED_COLON = regex.compile(r"(?<=\p{L})(::|：：)(?=\s|$)")
 _COLON_STOP = frozenset({"am", "ti", "tig", "gez"})  # Ethiopic ``::`` stands for the full stop ``።``

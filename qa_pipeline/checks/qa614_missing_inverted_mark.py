@@ -47,7 +47,8 @@ class MissingInvertedMark(SegmentRule):
                 if opener is None or opener in piece[:i]:
                     continue
                 before = piece[i - 1] if i else " "
-                after = piece[i + 1] if i + 1 < len(piece) else " "
+                j = span.start + i + 1
+                after = text[j] if j < len(text) else " "
                 if before in "(?!¿¡" or not any(c.isalpha() for c in piece[:i]):
                     continue
                 if not (after.isspace() or after in "\"'”»)]?!"):

@@ -216,6 +216,7 @@ def scan_quotes(text: str, lang: str | None) -> QuoteScan:
     own = frozenset(quote_pairs(lang))
     pairs = _all_pairs() | own
     openers = frozenset(p[0] for p in pairs) | {'"'}
+    closers = frozenset(p[1] for p in pairs)
     inches = {m.start() for m in _INCH.finditer(text)} | {m.start() for m in _GERSHAYIM.finditer(text)}
     straight_left = sum(1 for i, ch in enumerate(text) if ch == '"' and i not in inches)
     stack: list[int] = []
@@ -244,7 +245,7 @@ def scan_quotes(text: str, lang: str | None) -> QuoteScan:
                 stray.append(i)
             else:
                 stack.append(i)
-        elif top == '"' and ch not in openers:
+        elif top == '"' and (ch not in openers or (ch in closers and _closing_position(text, i))):
             mismatched.append((stack.pop(), i))
         elif ch in openers and not (ch in "”»" and _closing_position(text, i) and ch + ch not in own):
             stack.append(i)
@@ -303,3 +304,32 @@ def dash_opened_quotation(text: str) -> tuple[int, int] | None:
     if any(i < close for i in scan.unclosed):
         return None
     return m.start(1), close + 1
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place where a punctuation habit shows: the segment, the span and what was found."""
+
+    segment_id: str
+    start: int
+    end: int
+    key: str
+
+
+def group_habits(
+    found: list[Occurrence], min_count: int = 5
+) -> tuple[list[list[Occurrence]], list[Occurrence]]:
+    """Split occurrences into habits (one key seen ``min_count`` times or more in at least two
+    segments: reported once per document) and single occurrences (reported one by one)."""
+    by_key: dict[str, list[Occurrence]] = {}
+    for occ in found:
+        by_key.setdefault(occ.key, []).append(occ)
+    habits: list[list[Occurrence]] = []
+    singles: list[Occurrence] = []
+    for key in sorted(by_key):
+        group = by_key[key]
+        if len(group) >= min_count and len({o.segment_id for o in group}) >= 2:
+            habits.append(group)
+        else:
+            singles.extend(group)
+    return habits, singles

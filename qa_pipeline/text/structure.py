@@ -281,15 +281,13 @@ def _judge(
 def document_outliers(ctx: Any) -> list[Outlier]:
     """:func:`length_outliers` of a rule context's document, computed once per run and document."""
     doc = ctx.document
-    key = f"structure.outliers:{doc.path}:{len(doc.segments)}:{doc.target_language.code}"
-
-    def build() -> list[Outlier]:
-        sibs = [
-            (s.document.segments, dict(s.alignment), s.document.target_language.code) for s in ctx.siblings
-        ]
-        return length_outliers(doc.segments, ctx.target_language, ctx.source_language, sibs)
-
-    result: list[Outlier] = ctx.resources.get(key, build)
+    cache: dict[int, tuple[Any, list[Outlier]]] = ctx.resources.get("structure.outliers", dict)
+    hit = cache.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    sibs = [(s.document.segments, dict(s.alignment), s.document.target_language.code) for s in ctx.siblings]
+    result = length_outliers(doc.segments, ctx.target_language, ctx.source_language, sibs)
+    cache[id(doc)] = (doc, result)  # keeps ``doc`` alive, so its id cannot be reused during the run
     return result
 
 
