@@ -302,8 +302,10 @@ def test_hostile_report_renders_with_escaped_segment_ids() -> None:
 # --- the CLI writes the report -------------------------------------------------------------------
 
 
-def test_cli_writes_index_rules_and_one_page_per_file(tmp_path: Path) -> None:
+def test_cli_writes_index_rules_and_one_page_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from qa_pipeline.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no project config
 
     src = tmp_path / "in"
     src.mkdir()
