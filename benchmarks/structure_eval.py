@@ -6,7 +6,8 @@ Usage (from the project root)::
 
 * ``eval-dev/bio_mqm_dev.jsonl``: per rule, recall on segments annotated ``Punctuation`` (and
   ``Accuracy/Addition`` for QA511), the share of clean segments (no annotation) flagged, and how many
-  findings overlap an annotated punctuation span. Segments are grouped into documents (one per
+  findings overlap an annotated punctuation span. A habit reported once per document (QA608, QA615)
+  flags every segment listed in its ``places``. Segments are grouped into documents (one per
   language pair, system, rater and abstract) so that document rules see their neighbours.
 * ``corpora/`` (real PO and XLIFF files): findings per 1,000 segments per rule. ``--samples`` writes
   every finding with its text for inspection.
@@ -101,6 +102,8 @@ def bio_eval(path: Path, codes: list[str], samples: list[str]) -> dict[str, Any]
         for f in locate(job, run_document_rules(job, resources)):
             sid = f.segment_id or ""
             flagged[f.code].add(sid)
+            # a habit reported once per document lists every place it occurs
+            flagged[f.code].update(str(place[0]) for place in f.data.get("places", ()))
             rec = recs[sid]
             spans = [e["span"] for e in rec["errors"] if e["rule_family"] == "punctuation" and e["span"]]
             if f.span and any(f.span[0] < s[1] + 1 and s[0] < f.span[1] + 1 for s in spans):
