@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -71,10 +72,19 @@ def registry_rules() -> dict[str, RuleDoc]:
 
 
 def doc_paragraphs(text: str) -> list[list[tuple[bool, str]]]:
-    """Explain text as paragraphs of ``(is_code, text)`` pieces (````code```` becomes code)."""
+    """Explain text as paragraphs of ``(is_code, text)`` pieces (````code```` becomes code).
+
+    Hard-wrapped prose lines are joined so the browser can reflow them; short lines (``Category: …``),
+    indented lines (examples) and list items keep their line breaks.
+    """
     paras = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        pieces = re.split(r"``(.+?)``", block)
+        lines = block.split("\n")
+        joined = lines[0]
+        for prev, line in itertools.pairwise(lines):
+            wrapped = len(prev) >= 60 and not line[:1].isspace() and not re.match(r"[-*•]\s", line)
+            joined += (" " if wrapped else "\n") + line
+        pieces = re.split(r"``(.+?)``", joined, flags=re.S)
         paras.append([(i % 2 == 1, p) for i, p in enumerate(pieces) if p])
     return paras
 

@@ -302,7 +302,9 @@ def test_hostile_report_renders_with_escaped_segment_ids() -> None:
 # --- the CLI writes the report -------------------------------------------------------------------
 
 
-def test_cli_writes_index_rules_and_one_page_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_index_rules_and_one_page_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from qa_pipeline.cli import main
 
     monkeypatch.chdir(tmp_path)  # no project config
@@ -324,3 +326,28 @@ def test_cli_writes_index_rules_and_one_page_per_file(tmp_path: Path, monkeypatc
     assert f'href="{page_a}"' in index
     rules = (out / "rules.html").read_text(encoding="utf-8")
     assert 'id="QA104"' in rules and "Why it matters" in rules
+
+
+def test_an_empty_run_renders() -> None:
+    from qa_pipeline.model import RunReport
+
+    run = RunReport(
+        (), 0, 0.0, 100.0, True, 90.0, dict.fromkeys(("neutral", "minor", "major", "critical"), 0), "1"
+    )
+    pages = render_pages(run, RULE_DOCS)
+    assert sorted(pages) == ["index.html", "rules.html"]
+    assert "No files were checked." in pages["index.html"] and "No findings." in pages["index.html"]
+
+
+def test_rule_help_reflows_wrapped_prose_and_keeps_examples() -> None:
+    from qa_pipeline.reporters.html import doc_paragraphs
+
+    text = (
+        "Category: x\nScope: segment\n\nWhy it matters: a double space is a typing slip; it shows as a gap in\n"
+        "justified text.\n\nExample:\n    Bad: ``a  b``"
+    )
+    assert doc_paragraphs(text) == [
+        [(False, "Category: x\nScope: segment")],
+        [(False, "Why it matters: a double space is a typing slip; it shows as a gap in justified text.")],
+        [(False, "Example:\n    Bad: "), (True, "a  b")],
+    ]
