@@ -192,36 +192,41 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _pre_commit(root: Path, rel: Path, runs: int) -> float | None:
-    """Median wall time of `pre-commit run --files FILE` with this checkout's hook (repo: local path)."""
+    """Median wall time of `pre-commit run --files FILE` with this checkout's hook (`repo:` its path,
+    `rev:` its HEAD), in a private PRE_COMMIT_HOME; None when pre-commit is not installed."""
     checkout = Path(__file__).resolve().parent.parent
     if subprocess.run([sys.executable, "-m", "pre_commit", "--version"], capture_output=True).returncode != 0:
         return None
     env = {
         **os.environ,
+        "PRE_COMMIT_HOME": str(root / ".pre-commit-home"),
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_AUTHOR_NAME": "b",
         "GIT_AUTHOR_EMAIL": "b@example.org",
         "GIT_COMMITTER_NAME": "b",
         "GIT_COMMITTER_EMAIL": "b@example.org",
     }
+    git = ["git", "rev-parse", "HEAD"]
     rev = subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True, env=env
+        git, cwd=checkout, capture_output=True, text=True, env=env, check=True
     ).stdout.strip()
     subprocess.run(["git", "init", "-q"], cwd=root, check=True, env=env)
+    (root / ".gitignore").write_text(".pre-commit-home/\n", encoding="utf-8")
     (root / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {checkout.as_uri()}\n    rev: {rev}\n    hooks:\n      - id: qa-pipeline\n",
         encoding="utf-8",
     )
     subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+    install = [sys.executable, "-m", "pre_commit", "install-hooks"]
+    subprocess.run(install, cwd=root, env=env, capture_output=True, check=True)
     cmd = [sys.executable, "-m", "pre_commit", "run", "--files", rel.as_posix()]
-    subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install-hooks"], cwd=root, env=env, capture_output=True
-    )
     walls = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=root, env=env, capture_output=True, check=False)
+        proc = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
         walls.append(time.perf_counter() - start)
+        if "qa-pipeline (translation QA)" not in proc.stdout:
+            sys.exit(f"benchmark: the hook did not run:\n{proc.stdout}{proc.stderr}")
     return round(statistics.median(walls), 3)
 
 
