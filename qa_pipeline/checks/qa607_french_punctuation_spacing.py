@@ -12,7 +12,7 @@ from qa_pipeline.text.punctuation import french_spacing
 
 _SPACES = " \u00a0\u202f\u2009\u2007"
 # A mark glued to the word before it, followed by a space, the end, a quote or a bracket.
-_GLUED = regex.compile(r"(?<=[\p{L}\p{N}»”\"')\]])([?!:;])(?=[\s\"'”»)\]]|$)")
+_GLUED = regex.compile(r"(?<=[\p{L}\p{N}»”\"')\]%])([?!:;])(?=[\s\"'”»)\]]|$)")
 _OPEN_GUILLEMET = regex.compile(r"«(?=[\p{L}\p{N}])")
 _CLOSE_GUILLEMET = regex.compile(r"(?<=[\p{L}\p{N}.!?…])»")
 

@@ -16,6 +16,8 @@ _SENTENCE = regex.compile(r"(?<=\p{Ll}\p{Ll})([.!?])(?=\p{Lu}\p{Ll})")
 _COMMA = regex.compile(r"(?<=\p{L}\p{L})([,;])(?=\p{L}\p{L})")
 _ARABIC = regex.compile(r"(?<=\p{Arabic}\p{Arabic})([،؛؟.,])(?=\p{Arabic}\p{Arabic})")
 _TOKEN = regex.compile(r"\S+")
+# ``2015,25`` / ``vs.44`` where the source has ``2015, 25`` / ``vs. 44``: a list or sentence glued into a number.
+_NUMBER_JOIN = regex.compile(r"((?<![\p{N}.,])\p{N}+|(?<![\p{L}\p{N}])\p{L}{1,4})([.,])(\p{N}+)")
 
 
 class MissingSpaceAfterPunctuation(SegmentRule):
@@ -25,7 +27,9 @@ class MissingSpaceAfterPunctuation(SegmentRule):
     screen readers then see one long word. Only scripts that separate words with spaces are checked
     (not Chinese, Japanese, Thai). Tokens that look like identifiers or file names (``index.Html``,
     a dotted name with an ``@``, ``/`` or ``_``), a pattern that the source has as well, and text in
-    protected spans (URLs, placeholders) are not reported.
+    protected spans (URLs, placeholders) are not reported. With a source, a number glued to what
+    follows where the source has a space (``2015,25 patients`` for ``2015, 25 patients``, ``vs.44``
+    for ``vs. 44``) is reported in every script: it changes the number.
 
     Example:
         Bad: ``Le fichier est enregistré.Vous pouvez fermer.``
@@ -43,10 +47,19 @@ class MissingSpaceAfterPunctuation(SegmentRule):
     )
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        if ctx.lang in UNSPACED_LANGUAGES:
-            return
         text = segment.prose
         source = segment.source_prose or ""
+        if source:
+            for m in _NUMBER_JOIN.finditer(text):
+                left, mark, right = m.groups()
+                if f"{left}{mark} {right}" in source and m.group(0) not in source:
+                    yield Violation(
+                        f"no space after {mark!r}: the source has {left}{mark} {right}",
+                        span=Span(m.start(2), m.end(2)),
+                        fix=mark + " ",
+                    )
+        if ctx.lang in UNSPACED_LANGUAGES:
+            return
         for pattern in (_SENTENCE, _COMMA, _ARABIC):
             for m in pattern.finditer(text):
                 token = _token_at(text, m.start())

@@ -14,6 +14,7 @@ from qa_pipeline.text.punctuation import Occurrence, group_habits
 _SPACED_HYPHEN = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M},)”»\"]) (-{1,2}) (?=\p{Ll}|\p{N}+(?![\p{N}.,]*\s*[-+*/=]))"
 )
+_UNITS = (SegmentKind.UNIT, SegmentKind.PLURAL)
 _DASH = {"en": "—", "ru": "—", "uk": "—", "be": "—", "bg": "—", "pl": "—", "pt": "—", "es": "—"}
 
 
@@ -31,7 +32,9 @@ class HyphenAsDash(DocumentRule):
     from its training data; typeset text uses an en dash (``–``, most European languages) or an em
     dash (``—``, Russian, Polish, English). Only a hyphen with a space on both sides and a lowercase
     word or a number after it is reported (``Firefox - Private Browser`` titles are not, nor
-    arithmetic like ``5 - 3 = 2``); headings and spacing the source has as well are left alone. A
+    arithmetic like ``5 - 3 = 2``); headings are left alone. In prose a source that writes the same
+    spaced hyphen does not excuse it (the target language's typography decides); in software strings
+    (PO/XLIFF units) it does, since console and log messages keep the source's ASCII conventions. A
     habit (``habit-count`` times or more in several segments) is reported once per document, at its
     first occurrence, with every place in the finding's data.
 
@@ -79,8 +82,8 @@ def _occurrences(segment: Segment) -> Iterator[Occurrence]:
     if segment.kind is SegmentKind.HEADING:
         return
     source = segment.source_prose
-    if source is not None and regex.search(r"\s--?\s", source):
-        return
+    if segment.kind in _UNITS and source is not None and regex.search(r"\s--?\s", source):
+        return  # software strings follow the source's ASCII conventions (log and console messages)
     for m in _SPACED_HYPHEN.finditer(segment.prose):
         yield Occurrence(segment.id, m.start(1), m.end(1), m.group(1))
 
