@@ -336,3 +336,21 @@ def test_bundled_examples_highlight_every_finding(page: Any, tmp_path: Path) -> 
         if (tmp_path / name).exists():
             _open(page, tmp_path, name)
             page.screenshot(path=str(ARTIFACTS / shot))
+
+
+def test_folded_clean_segments_open_on_click_and_print_without_javascript(
+    browser: Any, tmp_path: Path
+) -> None:
+    for name, text in render_pages(large_run(600, 50), RULE_DOCS).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ctx = browser.new_context(java_script_enabled=False)
+    pg = ctx.new_page()
+    pg.goto((tmp_path / "big__fr.xliff.html").as_uri())
+    assert pg.locator("details.fold").count() > 5
+    assert pg.locator("#s1 mark.hl").is_visible()  # flagged segments are shown
+    assert not pg.locator("details.fold #s10").is_visible()  # clean stretches folded
+    pg.locator("details.fold summary").first.click()
+    assert pg.locator("details.fold #s10").is_visible()
+    pg.emulate_media(media="print")
+    assert pg.locator("details.fold #s30").is_visible()
+    ctx.close()
