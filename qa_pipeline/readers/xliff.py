@@ -129,7 +129,8 @@ def _tree(text: str) -> _El:
             el.inner_end = m.start()
             el.end = m.end()
             continue
-        el = _El(local, _attrs(m.group(3)), m.start(), m.end(), m.end(), m.end())
+        raw_attrs = m.group(3)
+        el = _El(local, _attrs(raw_attrs) if raw_attrs else {}, m.start(), m.end(), m.end(), m.end())
         stack[-1].children.append(el)
         if not m.group(4):
             stack.append(el)
@@ -145,6 +146,10 @@ class _Text:
 
 def _content(text: str, start: int, end: int, protect: bool = True) -> _Text:
     """The text of an element's content: entities decoded, inline tags kept literally and protected."""
+    if text.find("<", start, end) < 0 and text.find("&", start, end) < 0:  # plain text, the usual case
+        plain = text[start:end]
+        spans = tuple(protected_spans(plain, placeholders=True)) if protect else ()
+        return _Text(plain, OffsetMap.contiguous(start), spans)
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     tags: list[Span] = []

@@ -25,6 +25,8 @@ PO_ESCAPES = {
     "b": "\b",
     "f": "\f",
     "v": "\v",
+    "'": "'",
+    "?": "?",
 }
 
 
@@ -106,6 +108,16 @@ def decoded_at(doc: Document, offset: int) -> tuple[str, int]:
         e = text[offset + 1]
         if e in PO_ESCAPES:
             return PO_ESCAPES[e], 2
+        if e in "01234567":
+            j = offset + 1
+            while j < offset + 4 and text[j] in "01234567":
+                j += 1
+            return chr(int(text[offset + 1 : j], 8)), j - offset
+        if e == "x":
+            j = offset + 2
+            while j < len(text) and text[j] in "0123456789abcdefABCDEF":
+                j += 1
+            return chr(int(text[offset + 2 : j], 16) & 0xFF), j - offset
         raise AssertionError(f"unexpected escape at {offset}")
     if doc.format == "xliff" and c == "&":
         end = text.index(";", offset)

@@ -172,3 +172,18 @@ def test_inline_suppression_end_to_end(
     found = findings[0]
     line = content.split("\n")[found["line"] - 1]
     assert line[found["column"] - 1 : found["end_column"] - 1] == "  "
+
+
+def test_po_escape_positions() -> None:
+    """Each decoded character points at its escape: octal, hex, quote and question-mark escapes too."""
+    doc = read_po('msgid "a"\nmsgstr "x\\101\\x41\\"\\?"\n', "x.po", OPTIONS)
+    seg = doc.segments[0]
+    assert seg.target == 'xAA"?'
+    assert [doc.line_col(seg.offsets.to_file(i)) for i in range(len(seg.target))] == [
+        (2, 9),
+        (2, 10),
+        (2, 14),
+        (2, 18),
+        (2, 20),
+    ]
+    assert_positions_exact(doc)
