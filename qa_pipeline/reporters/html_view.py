@@ -233,7 +233,7 @@ def origin_note(info: LanguageInfo) -> str:
     return note
 
 
-_WS_SHOWN = {" ": "·", "\u00a0": "⍽", "\t": "⇥", "\n": "↵", "\r": "␍"}
+_WS_SHOWN = {" ": "·", "\u00a0": "⍽", "\u202f": "⸱", "\t": "⇥", "\n": "↵", "\r": "␍"}
 
 
 def visible_whitespace(text: str) -> str:

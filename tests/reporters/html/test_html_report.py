@@ -351,3 +351,8 @@ def test_rule_help_reflows_wrapped_prose_and_keeps_examples() -> None:
         [(False, "Why it matters: a double space is a typing slip; it shows as a gap in justified text.")],
         [(False, "Example:\n    Bad: "), (True, "a  b")],
     ]
+
+
+def test_no_break_spaces_are_told_apart() -> None:
+    assert visible_whitespace("15\u202f%") == "15⸱%"
+    assert visible_whitespace("15\u00a0%") == "15⍽%"
