@@ -100,7 +100,7 @@ def items(spec: dict[str, Any]) -> list[tuple[str, str, str, str, Span | None]]:
                 for carrier in data["carriers"]:
                     full, span = insert(carrier, text)
                     out.append(("english-inserted", lang, bucket(text, "en"), full, span))
-        for group, texts in data["clean"].items():
+        for texts in data["clean"].values():
             for text in texts:
                 out.append(("clean", lang, bucket(text, lang), text, None))
         for text in data["names"]:

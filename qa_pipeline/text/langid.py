@@ -21,8 +21,15 @@ from typing import Any
 
 import regex
 
-from qa_pipeline.model import PROTECTED_CHAR, Segment, Span
-from qa_pipeline.text.names import TITLE_JOINERS, allow_spans, is_capitalised, name_like_token, title_case_run
+from qa_pipeline.model import PROTECTED_CHAR, Segment, SegmentKind, Span
+from qa_pipeline.text.names import (
+    TITLE_JOINERS,
+    allow_spans,
+    function_words,
+    is_capitalised,
+    name_like_token,
+    title_case_run,
+)
 from qa_pipeline.text.scripts import dominant_script, script_of
 
 # Scripts a language is normally written in (a text in ``ja`` mixes three). Languages not listed are
@@ -213,7 +220,7 @@ _RELATED = (
     frozenset({"et", "fi"}),
 )
 
-_EXTEND_LLR = -1.2  # a neighbour at most this target-leaning may join a source run
+_EXTEND_LLR = -0.8  # a neighbour at most this target-leaning may join a source run
 NEUTRAL, TARGET, SOURCE, AMBIGUOUS, FOREIGN = "neutral", "target", "source", "ambiguous", "foreign"
 
 
@@ -319,6 +326,7 @@ def tokenize(prose: str) -> list[Token]:
             (before[-1:] in _CODE_BEFORE and before[-1:] != "")
             or (after[:1] in _CODE_AFTER and after[:1] != "")
             or (len(before) == 2 and before[1] == "." and before[0].isalnum())  # file.ext, a.b.c
+            or (before[-1:] == ":" and (len(before) < 2 or before[0] in " ("))  # :widths, :ref
             or (len(after) == 2 and after[0] == "." and after[1].isalnum())
         )
         for start, end, script in _split_scripts(m.start(), m.group()):
@@ -338,23 +346,29 @@ def _letters(text: str) -> int:
 
 def _classify(
     tok: Token,
+    target: str,
     tgt_scripts: frozenset[str],
     shared: frozenset[str],
     detector: PairDetector | None,
     source: str,
     opts: AnalysisOptions,
     allowed: list[Span],
+    literals: frozenset[str],
 ) -> Token:
     text = tok.text
     span = Span(tok.start, tok.end)
     if _letters(text) == 0 or tok.script is None or any(a.overlaps(span) for a in allowed):
         return replace(tok, kind=NEUTRAL)
-    if name_like_token(text):
+    if tok.script in tgt_scripts and tok.script not in _CASED_SCRIPTS and tok.script not in shared:
+        return replace(tok, kind=TARGET)  # a kana, Han, Arabic… word of the target
+    if tok.script in shared and detector is not None and text.casefold() in function_words(target):
+        return replace(tok, kind=TARGET)
+    if name_like_token(text) or text.casefold() in literals:
         return replace(tok, kind=NEUTRAL, name=True)
     capital_name = tok.script in _CASED_SCRIPTS and is_capitalised(text) and not tok.initial
     if tok.script not in tgt_scripts:
         return replace(tok, kind=NEUTRAL, name=True) if capital_name else replace(tok, kind=FOREIGN)
-    if detector is None or tok.script not in shared:
+    if detector is None or tok.script not in shared or text.casefold() in function_words(target):
         return replace(tok, kind=TARGET)
     p = min(max(detector.confidence(text, source), 0.03), 0.97)
     if capital_name and p > 1 - opts.word_threshold:
@@ -411,7 +425,7 @@ def _extend(
         lo = hi = k
         while hi + 1 < len(labels) and labels[hi + 1]:
             hi += 1
-        grown = True
+        grown = hi == lo  # only a one-word core needs a neighbour ("about" + "us")
         while grown:
             grown = False
             for cand in (lo - 1, hi + 1):
@@ -424,6 +438,39 @@ def _extend(
                     labels[cand] = True
                     lo, hi, grown = a, b, True
         k = hi + 1
+
+
+_QUOTES = {'"': '"', "'": "'", "“": "”", "„": "“", "«": "»", "‘": "’", "「": "」", "『": "』", "`": "`"}
+_LITERAL = regex.compile(r"``([^`]+)``|`([^`]+)`|\"([^\"]+)\"|'([^'\s][^']*)'|“([^”]+)”")
+
+
+def source_literals(source: str) -> frozenset[str]:
+    """Casefolded words quoted or marked as code in the source (``make html``, :option:`-b`, "path")."""
+    out: set[str] = set()
+    for m in _LITERAL.finditer(source):
+        inner = next(g for g in m.groups() if g is not None)
+        out.update(w.casefold() for w in _TOKEN.findall(inner))
+    return frozenset(out)
+
+
+def _in_source(text: str, segment: Segment) -> bool:
+    return bool(segment.source) and text.casefold() in (segment.source or "").casefold()
+
+
+def _enclosed(prose: str, span: Span, pairs: dict[str, str]) -> bool:
+    i, j = span.start - 1, span.end
+    return i >= 0 and j < len(prose) and prose[i] in pairs and prose[j] == pairs[prose[i]]
+
+
+def _gloss(prose: str, span: Span) -> bool:
+    """The run is the whole content of a bracket pair that follows other text."""
+    i, j = span.start - 1, span.end
+    while i >= 0 and prose[i] == " ":
+        i -= 1
+    while j < len(prose) and prose[j] in " .":
+        j += 1
+    pairs = {"(": ")", "（": "）", "[": "]", "【": "】"}
+    return i > 0 and prose[i] in pairs and j < len(prose) and prose[j] == pairs[prose[i]]
 
 
 def _title_case_members(sub: list[Token]) -> set[int]:
@@ -484,8 +531,16 @@ def _run(
     confidence: float | None = None
     if by == "language" and detector is not None:
         confidence = detector.confidence(" ".join(t.text for t in counted), source)
-        if confidence < opts.span_threshold:
+        # one long word is often a shared Latin/Greek root (``perioperative``): ask for more evidence
+        needed = opts.span_threshold if words >= opts.min_words else max(opts.span_threshold, 0.95)
+        if confidence < needed:
             return None
+    if _gloss(prose, span) or _enclosed(prose, span, _QUOTES):
+        return None  # "rapport de cotes (odds ratio)", a quoted label: kept in the source language on purpose
+    if words == 1 and by == "language" and "-" in text:
+        return None  # "graphviz-utdata": a compound that mixes a kept term with a translated one
+    if segment.kind in (SegmentKind.UNIT, SegmentKind.PLURAL) and words <= 3 and _in_source(text, segment):
+        return None  # software strings keep technical terms of the source ("make html", "toctree glob")
     in_source = bool(segment.source) and text.casefold() in (segment.source or "").casefold()
     clause = words >= opts.clause_words or (
         words >= 3 and sub[0].initial and _sentence_end_after(prose, span.end)
@@ -594,7 +649,8 @@ def _copied(
             ordinary = [
                 t
                 for t in sub
-                if _letters(t.text) >= 2
+                if t.script is not None
+                and _letters(t.text) >= 2
                 and not name_like_token(t.text)
                 and not any(a.overlaps(Span(t.start, t.end)) for a in allowed)
             ]
@@ -626,7 +682,11 @@ def analyze(
     shared = tgt_scripts & src_scripts
     detector = _pair(source, target) if shared and PairDetector.supports((source, target)) else None
     allowed = allow_spans(prose, target, dnt)
-    tokens = [_classify(t, tgt_scripts, shared, detector, source, opts, allowed) for t in tokenize(prose)]
+    literals = source_literals(segment.source_prose or "")
+    tokens = [
+        _classify(t, target, tgt_scripts, shared, detector, source, opts, allowed, literals)
+        for t in tokenize(prose)
+    ]
     if detector is not None:
         tokens = _label(
             tokens, prose, opts.switch_penalty, lambda t: detector.confidence(t, source), opts.span_threshold
@@ -644,7 +704,17 @@ def analyze(
 def analysis_for(segment: Segment, ctx: Any, opts: AnalysisOptions) -> Analysis:
     """:func:`analyze` memoised for the run, so the four rules share one analysis per segment."""
     cache_: dict[tuple[Any, ...], Analysis] = ctx.resources.get("langid.analysis", dict)
-    key = (ctx.document.path, segment.index, segment.id, ctx.lang, ctx.source_lang, ctx.dnt, opts)
+    key = (
+        ctx.document.path,
+        segment.index,
+        segment.id,
+        segment.target,
+        segment.source,
+        ctx.lang,
+        ctx.source_lang,
+        ctx.dnt,
+        opts,
+    )
     hit = cache_.get(key)
     if hit is None:
         hit = analyze(segment, ctx.lang, ctx.source_lang, ctx.dnt, opts)

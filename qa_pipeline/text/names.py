@@ -24,7 +24,52 @@ from qa_pipeline.model import Span
 
 # Words written in lower case inside title-case names ("Bureau of Labor Statistics", "Banco de España").
 TITLE_JOINERS = frozenset(
-    ["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with", "&", "de", "del", "della", "des", "du", "la", "le", "les", "van", "von", "der", "den", "di", "da", "y", "e", "et", "und"]
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "by",
+        "with",
+        "&",
+        "de",
+        "del",
+        "della",
+        "dei",
+        "delle",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "y",
+        "e",
+        "et",
+        "und",
+        "für",
+        "voor",
+        "pour",
+        "para",
+        "per",
+        "och",
+        "og",
+        "i",
+    ]
 )
 _CODE_TOKEN = regex.compile(r"[_./\\@#$=<>\[\]{}]|^\p{Ll}+\p{Lu}|\d")
 _ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}\d&.-]*\p{Lu}s?$")
@@ -63,12 +108,23 @@ def title_case_run(words: Iterable[str]) -> bool:
 
 
 @cache
-def _allow_data() -> dict[str, tuple[str, ...]]:
+def _data(section: str) -> dict[str, tuple[str, ...]]:
     import yaml
 
     text = resources.files("qa_pipeline.text").joinpath("data/untranslated-allow.yaml").read_text("utf-8")
     raw = yaml.safe_load(text) or {}
-    return {str(k): tuple(str(t) for t in (v or ())) for k, v in raw.get("languages", {}).items()}
+    # only strings: an unquoted YAML ``no``/``on`` would be a boolean, never a word
+    return {str(k): tuple(t for t in (v or ()) if isinstance(t, str)) for k, v in raw.get(section, {}).items()}
+
+
+def _allow_data() -> dict[str, tuple[str, ...]]:
+    return _data("languages")
+
+
+@cache
+def function_words(lang: str) -> frozenset[str]:
+    """Casefolded, very frequent words of ``lang`` that are not English words (``et``, ``und``)."""
+    return frozenset(t.casefold() for t in _data("function-words").get(lang, ()))
 
 
 @cache
