@@ -150,10 +150,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from qa_pipeline.config import load_settings
+    from qa_pipeline.config import find_config, load_settings
     from qa_pipeline.registry import load_registry
 
-    return load_settings(args.config, _config_start(args.paths), load_registry, _overrides(args))
+    # The config is searched from the first checked path; without one, paths (and so fingerprints and
+    # baseline keys) are relative to the current folder, whichever path comes first on the command line.
+    config = args.config or find_config(_config_start(args.paths))
+    return load_settings(config, Path.cwd(), load_registry, _overrides(args))
 
 
 def _config_start(paths: Sequence[str]) -> Path:

@@ -200,3 +200,24 @@ def test_baseline_from_config_key(project: Path, capsys: pytest.CaptureFixture[s
 def test_baseline_schema_is_served_by_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "baseline"]) == 0
     assert json.loads(capsys.readouterr().out)["properties"]["schema_version"] == {"const": 1}
+
+
+def test_without_config_fingerprints_do_not_depend_on_the_first_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pre-commit passes files in any order and folder: the baseline must still match them."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "content" / "fr" / "a.txt", "Le  fichier est ouvert.\n")
+    write(tmp_path / "content" / "de" / "b.txt", "Die  Datei ist offen.\n")
+    assert main(["baseline", "content", "-o", "qa-baseline.json", "--select", "QA104"]) == 0
+    argv = [
+        "check",
+        "content/fr/a.txt",
+        "content/de/b.txt",
+        "--baseline",
+        "qa-baseline.json",
+        "--select",
+        "QA104",
+    ]
+    assert main(argv) == 0
+    assert "0 new, 2 known" in capsys.readouterr().out
