@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -36,11 +36,11 @@ from qa_pipeline.text.numbers_locale import ARABIC_COMMA, DOT, SPACES, Conventio
 from qa_pipeline.text.numbers_words import scale_after, spelled_numbers
 
 _D = r"\p{Nd}"
-_SEP = r"[.,'’\u060c\u066b\u066c．，]"
+_SEP = r"[.,'’\u060c\u066b\u066c．]"
 _SP = r"[ \u00a0\u202f\u2009]"
 _NUM = rf"{_D}+(?:{_SEP}{_D}+|{_SP}{_D}{{3}}(?!{_D}))*"
-_GLUED = r"\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{Bengali}\p{Armenian}\p{Georgian}\p{Hebrew}\p{Mn}"
-_LEFT = rf"(?<![\p{{Nd}}{_GLUED}_\uE000&#])(?<![{_GLUED}\p{{Nd}}\uE000][.,:'’])(?<![\p{{Nd}}\uE000]-)"
+_GLUED = r"\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{Bengali}\p{Armenian}\p{Georgian}\p{Mn}"  # scripts where a digit glued to a letter is a code (MP3)
+_LEFT = rf"(?<![\p{{Nd}}{_GLUED}_\uE000&#])(?<![{_GLUED}\p{{Nd}}\uE000][.,'’])(?<![\p{{Nd}}\uE000]-)"
 _SIGN = r"(?:(?<![^\s(\[])[-−+±])?"
 NUMBER_RE = regex.compile(
     rf"{_LEFT}(?P<sign>{_SIGN})(?P<a>{_NUM})(?:(?P<rsep>\s?[-–—/]\s?|[-–—/])(?P<b>{_NUM}))?"
@@ -107,6 +107,7 @@ class NumberToken:
     percent_space: str | None = None  # "" glued, or the space before %, or None (no %)
     currency: tuple[str, bool, str] | None = None  # (symbol, before the number, space between)
     identifier: bool = False  # in a version/figure/product context ("Python 3.11", "Figure 2.1")
+    scale: Decimal | None = None  # multiplier of a scale word right after it ("million", "万")
     group_chars: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -178,8 +179,7 @@ def _write(value: Decimal, raw: str, conv: Convention) -> str:
 
 
 _VERSION_TALK = regex.compile(
-    r"\b(?:versions?|releases?|versión|versiones|versão|versões|versione|versioni|versie|wersj[aei]|verzij[aeu]|"
-    r"versio[nt]?|sürüm\w*|верси\w+|Version(?:en)?)\b|バージョン|版本|버전",
+    r"versio|versió|versã|verzi|wersj|верси|sürüm|releas|バージョン|版本|버전",  # also inside compounds
     regex.IGNORECASE,
 )
 
@@ -190,7 +190,7 @@ def _context_is_identifier(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     if before.endswith(("v", "V")) and (len(before) < 2 or not before[-2].isalpha()):
         return True
-    m = regex.search(r"([\p{L}§.]+)[\s\u00a0]*[#№]?$", before)
+    m = regex.search(r"([\p{L}§.]+)[\s\u00a0®™]*[#№]?$", before)
     if not m:
         return False
     word = m.group(1).rstrip(".")
@@ -283,6 +283,7 @@ def _plain(
         percent_space=pm.group("sp") if pm else None,
         currency=currency,
         identifier=_context_is_identifier(text, start),
+        scale=scale,
         group_chars=frozenset(c for c in raw if c in SPACES or c in ",.'’\u066c"),
     )
 
@@ -340,6 +341,73 @@ def _special(text: str) -> Iterator[NumberToken]:
         )
 
 
+_MONTH_AFTER = {"ja": "月", "zh": "月", "ko": "월"}
+_RANGE_WORDS = regex.compile(
+    r"\s*(?:-|–|—|~|～|to|and|or|à|et|ou|bis|und|oder|a|y|o|e|tot|en|do|i|и|до|или|至|到)\s*",
+    regex.IGNORECASE,
+)
+_ROMAN = regex.compile(r"(?<![\p{L}\p{Nd}])[IVXLCDMХІСМ]{2,7}(?![\p{L}\p{Nd}])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_CYRILLIC_LOOKALIKES = str.maketrans("ХІСМ", "XICM")
+
+
+def roman_numerals(text: str) -> Iterator[tuple[int, int, Decimal]]:
+    """Upper-case Roman numerals of two letters or more (``XX``, ``III``; Cyrillic look-alikes too)."""
+    for m in _ROMAN.finditer(text):
+        letters = m.group(0).translate(_CYRILLIC_LOOKALIKES)
+        if any(c not in _ROMAN_VALUES for c in letters):
+            continue
+        total = 0
+        for i, c in enumerate(letters):
+            v = _ROMAN_VALUES[c]
+            total += -v if i + 1 < len(letters) and _ROMAN_VALUES[letters[i + 1]] > v else v
+        yield m.start(), m.end(), Decimal(total)
+
+
+def _cjk_months(tokens: list[NumberToken], text: str, lang: str) -> list[NumberToken]:
+    """``7月`` is July: a month written as a number where the source has a month name (a date part)."""
+    mark = _MONTH_AFTER.get(lang)
+    if not mark:
+        return tokens
+    out = []
+    for tok in tokens:
+        value = tok.value
+        if (
+            tok.kind == "number"
+            and text.startswith(mark, tok.span.end)
+            and value is not None
+            and 1 <= value <= 12
+            and value == value.to_integral_value()
+        ):
+            items = tuple(Item(i.keys, i.primary, hard=False, kind="date") for i in tok.items)
+            tok = replace(tok, kind="date", items=items)
+        out.append(tok)
+    return out
+
+
+def _range_scales(tokens: list[NumberToken], text: str) -> list[NumberToken]:
+    """In "99.4 to 88.5 billion" the scale word counts for both ends of the range."""
+    out = list(tokens)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "number" or b.kind != "number" or a.scale is not None or b.scale is None:
+            continue
+        if not _RANGE_WORDS.fullmatch(text, a.span.end, b.span.start):
+            continue
+        scale = b.scale
+        items = tuple(
+            Item(
+                i.keys | {key(Decimal(k) * scale) for k in i.keys if not k.startswith("t")},
+                i.primary,
+                i.hard,
+                i.kind,
+            )
+            for i in a.items
+        )
+        out[i] = replace(a, items=items, scale=scale)
+    return out
+
+
 def _slash_decimal(a: str, b: str | None, lang: str) -> bool:
     """Persian often writes the decimal mark as a slash: ``۲/۵`` is 2.5."""
     return bool(b) and lang in ("fa", "ur", "ps") and a.isdigit() and not a.isascii()
@@ -371,7 +439,13 @@ def extract(text: str, lang: str, words: bool = True) -> tuple[NumberToken, ...]
         out.extend(_plain(text, m.start("a"), m.group("a"), m.group("sign"), conv, lang))
         if m.group("b"):
             out.extend(_plain(text, m.start("b"), m.group("b"), "", conv, lang))
+    out = _cjk_months(out, text, lang)
+    out = _range_scales(out, text)
     if words:
+        for start, end, value in roman_numerals(text):
+            if not any(Span(start, end).overlaps(s) for s in taken):
+                item = Item(frozenset({key(value)}), text[start:end], hard=False, kind="word")
+                out.append(NumberToken(Span(start, end), text[start:end], "word", (item,)))
         for start, end, value in spelled_numbers(text, lang):
             if not any(Span(start, end).overlaps(s) for s in taken):
                 item = Item(frozenset({key(value)}), text[start:end], hard=False, kind="word")

@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from qa_pipeline.model import Segment, SegmentKind
 from qa_pipeline.ruleapi import Context, Sibling
 from qa_pipeline.text.numbers import Item, NumberToken, extract, key
 from qa_pipeline.text.numbers_locale import convention
+
+_DOT_ZERO = regex.compile(r"\d+\.0")
 
 
 @dataclass(frozen=True)
@@ -243,6 +247,12 @@ def format_problems(segment: Segment, ctx: Context) -> list[FormatProblem]:
             if tok.issue == "wrong-convention":
                 if tok.identifier or any(k.startswith("t") and k in keys for k in tok_keys):
                     continue
+                if (
+                    _DOT_ZERO.fullmatch(tok.text)
+                    and segment.source_prose
+                    and tok.text in segment.source_prose
+                ):
+                    continue  # "pre-2.0" / "antes de la 2.0": N.0 copied from the source is a version
                 alt = key(tok.alt) if tok.alt is not None else tok.text
                 msg = f"'{tok.text}' is written another locale's way (it means {alt}); {lang} writes {fix}"
                 out.append(FormatProblem(tok, True, msg))

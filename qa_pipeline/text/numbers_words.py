@@ -123,7 +123,44 @@ def _prefix_value(word: str, lang: str) -> Decimal | None:
     return None
 
 
+_JOINERS = regex.compile(
+    r"(?:[\s\u00a0-]+(?:(?:and|und|et|y|e|i|и|og|och|en)[\s\u00a0]+)?)", regex.IGNORECASE
+)
+
+
+def _combine(values: list[Decimal]) -> Decimal:
+    """The value of a run of number words: ``seventy four`` = 74, ``one hundred thirty one`` = 131."""
+    total = current = Decimal(0)
+    for v in values:
+        if v >= 1000:
+            total += (current or 1) * v
+            current = Decimal(0)
+        elif v == 100:
+            current = (current or 1) * v
+        else:
+            current += v
+    return total + current
+
+
 def spelled_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
+    """Number words of ``text`` (see :func:`_single_words`), plus the value of each run of two or more
+    number words written as one number ("seventy-four", "one hundred and thirty-one")."""
+    run: list[tuple[int, int, Decimal]] = []
+    for start, end, value in _single_words(text, lang):
+        yield start, end, value
+        if run and run[-1][0] == start:
+            continue  # the same word with a scale applied
+        if run and not _JOINERS.fullmatch(text, run[-1][1], start):
+            if len(run) > 1:
+                yield run[0][0], run[-1][1], _combine([v for _, _, v in run])
+            run = []
+        if value == value.to_integral_value():
+            run.append((start, end, value))
+    if len(run) > 1:
+        yield run[0][0], run[-1][1], _combine([v for _, _, v in run])
+
+
+def _single_words(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
     """``(start, end, value)`` of each number word in ``text`` (and value × scale for "two million")."""
     tab = table(lang)
     if lang in CJK_LANGS:
