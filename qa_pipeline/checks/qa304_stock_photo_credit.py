@@ -38,6 +38,12 @@ def _agency_re(extra: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})", regex.IGNORECASE | regex.V1)
 
 
+@cache
+def _keys(extra: tuple[str, ...]) -> tuple[str, ...]:
+    """The first word of every agency name, casefolded: a cheap test before the full pattern."""
+    return tuple(sorted({n.split()[0].casefold() for n in (*STOCK_AGENCIES, *extra)}))
+
+
 def _chain_start(text: str, start: int) -> int:
     """Extend a credit leftwards over ``Name / Name /`` components."""
     pos = start
@@ -88,6 +94,9 @@ class StockPhotoCredit(SegmentRule):
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
         text = segment.prose
         options: Options = ctx.options if isinstance(ctx.options, Options) else Options()
+        lowered = text.casefold()
+        if not any(k in lowered for k in _keys(options.agencies)):
+            return
         source = segment.source or ""
         found: list[tuple[Span, str]] = []
         for m in _agency_re(options.agencies).finditer(text):

@@ -12,6 +12,7 @@ import regex
 from qa_pipeline.model import PROTECTED_CHAR, Document, Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.junk import CAMEL_CASE_NAMES, GLUE_PHRASES, STOCK_AGENCIES, is_document_text
+from qa_pipeline.text.scripts import script_of
 
 # Words of the cased scripts, split where the script changes ("JavaScript를" -> "JavaScript").
 _TOKEN = regex.compile(
@@ -19,6 +20,7 @@ _TOKEN = regex.compile(
 )
 _CAMEL = regex.compile(r"\p{L}*\p{Ll}\p{Lu}\p{L}*", regex.V1)
 _ANY_JOIN = regex.compile(r"(?<=\p{Ll})\p{Lu}", regex.V1)
+_SOURCE_JOIN = regex.compile(r"(?<=\p{Ll}{3})\p{Lu}", regex.V1)
 _JOIN = regex.compile(r"(?<=\p{Ll}{3})\p{Lu}(?=\p{Ll})", regex.V1)
 _CODEISH = frozenset("0123456789_./\\@#$%&=<>[]{}|~^`" + PROTECTED_CHAR)
 
@@ -53,6 +55,40 @@ def _camel_prefixes(source: str) -> frozenset[str]:
     return frozenset(m.group(0)[:3].casefold() for m in _CAMEL.finditer(source))
 
 
+@cache
+def _has_join_cached(source: str, names: frozenset[str]) -> bool:
+    for tok in _TOKEN.finditer(source):
+        word = tok.group(0)
+        if _SOURCE_JOIN.search(word) and not _is_name(word.casefold(), names):
+            return True
+    return False
+
+
+def _has_join(source: str, names: frozenset[str]) -> bool:
+    return _has_join_cached(source, names)
+
+
+@cache
+def _source_joins(source: str) -> tuple[tuple[int, int, str], ...]:
+    out = []
+    for tok in _TOKEN.finditer(source):
+        word = tok.group(0)
+        for j in _ANY_JOIN.finditer(word):
+            out.append((j.start(), len(word) - j.start(), script_of(word[0]) or ""))
+    return tuple(out)
+
+
+def _transliterated(word: str, source: str) -> bool:
+    """The source has a camel-case word of about the same shape in another script."""
+    j = _ANY_JOIN.search(word)
+    if j is None:
+        return False
+    left, right, script = j.start(), len(word) - j.start(), script_of(word[0]) or ""
+    return any(
+        s != script and abs(sl - left) <= 1 and abs(sr - right) <= 2 for sl, sr, s in _source_joins(source)
+    )
+
+
 def _token_counts(doc: Document) -> Counter[str]:
     counts: Counter[str] = Counter()
     for seg in doc.segments:
@@ -63,7 +99,7 @@ def _token_counts(doc: Document) -> Counter[str]:
 class GluedText(SegmentRule):
     """Two pieces of text stuck together without a space or line break.
 
-    Finds a lower-to-upper case join inside one word (``SaplingKuunteleminen``, ``ventesLes``) and a
+    Finds a lower-to-upper case join inside one word (``AcmeLukeminen``, ``ventesLes``) and a
     known boilerplate phrase immediately followed by a capitalised word (``Read moreThe``): what page
     extraction leaves when a heading, caption or widget loses the line break before the next paragraph.
     Not reported: brand and product names written in camel case (iPhone, PayScale, McDonald, YouTube,
@@ -71,7 +107,9 @@ class GluedText(SegmentRule):
     misspelt, or that the document repeats), identifiers
     (words touching digits, ``_``, ``.`` or code, or with several case joins), words whose lower-case
     run before the join is shorter than three letters (``eBay``, ``McDonald``), lower-case-initial
-    words in software strings (``maxWidth``), and scripts without case. Credits glued after an agency
+    words in software strings (``maxWidth``), scripts without case, and — in bilingual files — every
+    case join when the source has no glued word itself (the target's join is then a transliterated
+    name such as ``АкваДтрим``; extraction glue reaches the target through the source). Credits glued after an agency
     name are QA304's; CMS errors glued to a word are QA301's.
 
     Why it matters: the glued word is garbled for readers and for every later process (search,
@@ -89,7 +127,7 @@ class GluedText(SegmentRule):
         name="glued-text",
         category="design/layout",
         severity=Severity.MAJOR,
-        summary="Text glued together without a space or line break (SaplingKuunteleminen).",
+        summary="Text glued together without a space or line break (clientsLes bons agents).",
     )
     Options = Options
 
@@ -110,6 +148,8 @@ class GluedText(SegmentRule):
                 data={"left": m.group("junk"), "right": m.group("rest")},
                 fix=f"{m.group('junk')} {m.group('rest')}",
             )
+        if segment.source is not None and not _has_join(segment.source, names):
+            return  # the source has no glued words: a case join in the target is a name (АкваДтрим)
         counts: Counter[str] | None = None
         for tok in _TOKEN.finditer(text):
             word = tok.group(0)
@@ -123,6 +163,8 @@ class GluedText(SegmentRule):
                 continue
             if source and word[:3].casefold() in _camel_prefixes(source):
                 continue  # an inflected or misspelt copy of a camel-case name of the source
+            if source and _transliterated(word, source):
+                continue  # "АкваДтрим" for the source's "AquaDtrim"
             before = text[tok.start() - 1] if tok.start() else " "
             after = text[tok.end()] if tok.end() < len(text) else " "
             if before in _CODEISH or after in _CODEISH:

@@ -30,7 +30,8 @@ class DoubledWord(SegmentRule):
     ``dass das``/``dat dat``; English ``had had``, ``that that``; laughter ``ha ha``), hyphenated
     reduplication (Indonesian/Malay ``anak-anak``, which is one word), languages where doubling is
     productive grammar (Turkish ``zaman zaman``, Hindi, Punjabi, Persian, Urdu, Indonesian, Thai…),
-    a word after a code character (``-a a``) and a doubling the source has too.
+    a word next to the same letters as an acronym (Spanish ``la LA``), a word after a code character
+    (``-a a``) and a doubling the source has too.
     The per-language list lives in ``qa_pipeline/text/repetition.py``; add words with the ``allow``
     option (e.g. per language in config). A doubled phrase of two words or more is QA702.
 
@@ -65,6 +66,8 @@ class DoubledWord(SegmentRule):
                 continue
             if not only_space(text[a.end : b.start]) or a.key in allowed:
                 continue
+            if len(a.text) > 1 and a.text.isupper() != b.text.isupper():
+                continue  # "la LA": a word and an acronym
             if a.start and text[a.start - 1] in _CODEISH and (a.start < 2 or not text[a.start - 2].isalnum()):
                 continue  # "-a a", "/s s": an option or identifier, not a word
             if segment.source and _doubled_in(segment.source, a.text):

@@ -21,11 +21,12 @@ class Options:
 class DoubledPhrase(SegmentRule):
     """A phrase of two words or more, up to a whole sentence, written twice in a row.
 
-    Finds ``25 prosentin 25 prosentin``, ``in the in the``, a five-word sponsor line twice, or the same
+    Finds ``30 prosentin 30 prosentin``, ``in the in the``, a five-word sponsor line twice, or the same
     sentence repeated (``Merci de votre appel. Merci de votre appel.``): machine translation and page
     extraction both produce such stutters. Words are compared ignoring case; the punctuation between the
     words of both copies must be the same, and the two copies may be separated by spaces and at most one
-    punctuation mark. The longest repeat is reported
+    punctuation mark; across a sentence end the first copy must start a sentence itself ("… a worse
+    outcome. A worse outcome may …" is fine). The longest repeat is reported
     once, so a doubled line is one finding. Not reported: phrases without letters (``10 20 10 20`` in a
     table), table cells, and a repeat the source has too. Single doubled words are QA701; scripts
     without spaces are QA703.
@@ -78,7 +79,7 @@ class DoubledPhrase(SegmentRule):
             i += 2 * n
 
     @staticmethod
-    def _longest(text: str, ws: list[Word], keys: list[str], i: int, max_words: int) -> int:
+    def _longest(text: str, ws: tuple[Word, ...], keys: list[str], i: int, max_words: int) -> int:
         best = 0
         limit = min(max_words, (len(ws) - i) // 2)
         for n in range(2, limit + 1):
@@ -89,17 +90,28 @@ class DoubledPhrase(SegmentRule):
                 continue
             if _inner(text, ws[i:j]) != _inner(text, ws[j : j + n]):
                 continue  # "„-opt args”, „--opt args”": the copies differ between their words
+            if _ends_sentence(text[ws[j - 1].end : ws[j].start]) and not _starts_sentence(text, ws[i].start):
+                continue  # "… a worse outcome. A worse outcome may …": a new sentence picks the phrase up
             if sum(c.isalpha() for k in keys[i:j] for c in k) < 2:
                 continue
             best = n
         return best
 
 
-def _inner(text: str, phrase: list[Word]) -> list[str]:
+def _ends_sentence(gap: str) -> bool:
+    return any(c in ".!?。！？…" for c in gap)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\n\r\u00a0\"'“”«»„「『(")
+    return not before or before[-1] in ".!?。！？…:;"
+
+
+def _inner(text: str, phrase: tuple[Word, ...]) -> list[str]:
     return [" ".join(text[a.end : b.start].split()) for a, b in itertools.pairwise(phrase)]
 
 
-def _repeated_in(source: str, phrase: list[Word]) -> bool:
+def _repeated_in(source: str, phrase: tuple[Word, ...]) -> bool:
     body = r"\W+".join(regex.escape(w.text) for w in phrase)
     return bool(regex.search(rf"{body}\W+{body}", source, regex.IGNORECASE | regex.V1))
 

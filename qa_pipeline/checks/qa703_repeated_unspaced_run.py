@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from qa_pipeline.model import PROTECTED_CHAR, Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.repetition import has_unspaced
 from qa_pipeline.text.scripts import is_unspaced_char
 
 _GAPS = ("", " ", "\u3000")
@@ -53,6 +54,8 @@ class RepeatedUnspacedRun(SegmentRule):
             return
         options: RunOptions = ctx.options if isinstance(ctx.options, RunOptions) else RunOptions()
         text = segment.prose
+        if not has_unspaced(text):
+            return
         n = len(text)
         i = 0
         while i < n:
@@ -81,6 +84,11 @@ class RepeatedUnspacedRun(SegmentRule):
         for length in range(max(options.min_length, 1), options.max_length + 1):
             if i + 2 * length > n:
                 break
+            nxt = text[i + length]
+            if nxt != text[i] and nxt not in (" ", "\u3000"):
+                if nxt in ("\n", PROTECTED_CHAR):
+                    break
+                continue
             unit = text[i : i + length]
             if "\n" in unit or PROTECTED_CHAR in unit:
                 break

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.repetition import COMPARATIVE_SUFFIXES, CONJUNCTIONS, LEGIT_COORDINATED
+from qa_pipeline.text.repetition import (
+    COMPARATIVE_SUFFIXES,
+    CONJUNCTIONS,
+    LEGIT_COORDINATED,
+    Word,
+    only_space,
+    words,
+)
 
 # Languages whose "and" is written as a prefix of the next word (Arabic "وسريع").
 _PREFIX_AND = {"ar": "و", "fa": "و"}
@@ -22,28 +28,44 @@ class Options:
 
 
 @cache
-def _pattern(lang: str) -> regex.Pattern[str] | None:
-    conj = CONJUNCTIONS.get(lang, ())
-    alts = (
-        [r"\s+(?:" + "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in conj) + r")\s+"] if conj else []
-    )
-    if lang in _PREFIX_AND:
-        alts.append(r"\s+" + regex.escape(_PREFIX_AND[lang]))
-    if not alts:
-        return None
-    word = r"(?P<x>\p{L}[\p{L}\p{M}'’-]*)"
-    sep = "(?P<conj>" + "|".join(alts) + ")"
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){word}{sep}(?P<y>(?P=x))(?![\p{{L}}\p{{M}}\p{{N}}])",
-        regex.IGNORECASE | regex.V1,
-    )
+def _conjunctions(lang: str) -> tuple[tuple[str, ...], ...]:
+    """Each conjunction as a tuple of casefolded words ("ya da" -> ("ya", "da"))."""
+    return tuple(tuple(c.casefold().split()) for c in CONJUNCTIONS.get(lang, ()))
+
+
+def _coordinations(text: str, lang: str) -> Iterator[tuple[Word, Word, str]]:
+    """(first X, second X, conjunction) for every "X conj X" (or Arabic "X وX") in ``text``."""
+    conjs = _conjunctions(lang)
+    prefix = _PREFIX_AND.get(lang)
+    lowered = text.casefold()
+    if not prefix and not any(f" {c[0]} " in lowered or f"\n{c[0]} " in lowered for c in conjs):
+        return
+    ws = words(text)
+    for i, a in enumerate(ws):
+        if not a.text[:1].isalpha():
+            continue
+        if prefix and i + 1 < len(ws):
+            b = ws[i + 1]
+            if b.key == prefix + a.key and only_space(text[a.end : b.start]):
+                yield a, b, prefix
+                continue
+        for conj in conjs:
+            j = i + 1 + len(conj)
+            if j >= len(ws) or ws[j].key != a.key:
+                continue
+            middle = ws[i + 1 : j]
+            if tuple(w.key for w in middle) != conj:
+                continue
+            if all(only_space(text[x.end : y.start]) for x, y in itertools.pairwise((a, *middle, ws[j]))):
+                yield a, ws[j], " ".join(w.text for w in middle)
+                break
 
 
 class SameWordCoordination(SegmentRule):
     """The same word on both sides of "and" / "or" ("upset or upset", "rapide et rapide").
 
     Machine translation often renders two near-synonyms ("upset or angry", "fast and rapid") with one
-    word, producing ``järkyttynyt tai järkyttynyt`` or ``nopean ja nopean``: a meaning is lost. The
+    word, producing ``vihainen tai vihainen`` or ``rapide et rapide``: a meaning is lost. The
     conjunctions of each language are data in ``qa_pipeline/text/repetition.py`` (Arabic also as the
     prefix ``و``). Not reported: idiomatic intensifiers (``again and again``, ``more and more``,
     ``encore et encore``, ``immer und immer``, ``uudestaan ja uudestaan``), comparatives (``faster and
@@ -71,26 +93,26 @@ class SameWordCoordination(SegmentRule):
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
         options: Options = ctx.options if isinstance(ctx.options, Options) else Options()
         lang = ctx.lang if ctx.lang in CONJUNCTIONS or ctx.lang in _PREFIX_AND else "en"
-        pattern = _pattern(lang)
-        if pattern is None:
-            return
         allowed = LEGIT_COORDINATED.get(lang, frozenset()) | {a.casefold() for a in options.allow}
         suffixes = COMPARATIVE_SUFFIXES.get(lang, ())
-        source_pattern = _pattern(ctx.source_lang) if segment.source else None
-        for m in pattern.finditer(segment.prose):
-            x, y = m.group("x"), m.group("y")
-            key = x.casefold()
+        source_has: bool | None = None
+        for a, b, conj in _coordinations(segment.prose, lang):
+            key = a.key
             if key in allowed or (suffixes and key.endswith(suffixes) and len(key) > 4):
                 continue
-            if y[:1].isupper() and x[:1].isupper():
+            if b.text[:1].isupper() and a.text[:1].isupper():
                 continue
-            if source_pattern is not None and segment.source and source_pattern.search(segment.source):
+            if source_has is None:
+                source_has = bool(segment.source) and any(
+                    _coordinations(segment.source or "", ctx.source_lang)
+                )
+            if source_has:
                 continue
-            conj = m.group("conj").strip()
+            shown = segment.prose[a.start : b.end]
             yield Violation(
-                f"'{x}' coordinated with itself ('{m.group(0)}'): one of two meanings is probably lost",
-                span=Span(m.start(), m.end()),
-                data={"word": x, "conjunction": conj},
+                f"'{a.text}' coordinated with itself ('{shown}'): one of two meanings is probably lost",
+                span=Span(a.start, b.end),
+                data={"word": a.text, "conjunction": conj},
             )
 
 

@@ -7,12 +7,11 @@ option to add entries, so a project can allow a word or add a language from its 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from qa_pipeline.model import PROTECTED_CHAR
-from qa_pipeline.text.scripts import is_unspaced_char
 
 # Doubled words that are grammatical in the language ("nous nous levons", "dass das", "had had").
 LEGIT_DOUBLES: dict[str, frozenset[str]] = {
@@ -128,6 +127,9 @@ COMPARATIVE_SUFFIXES: dict[str, tuple[str, ...]] = {
     "hr": ("ije", "je"),
 }
 
+_UNSPACED = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]", regex.V1
+)
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", regex.V1)
 
 
@@ -136,21 +138,26 @@ class Word:
     text: str
     start: int
     end: int
-
-    @property
-    def key(self) -> str:
-        return self.text.casefold()
+    key: str  # casefolded text
 
 
-def words(text: str) -> list[Word]:
-    """Words of spaced scripts (runs of letters/digits, inner apostrophes and hyphens kept)."""
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[Word, ...]:
+    """Words of spaced scripts (runs of letters/digits, inner apostrophes and hyphens kept).
+
+    Cached: the repetition rules all tokenise the same segments.
+    """
     out = []
     for m in WORD_RE.finditer(text):
         w = m.group(0)
-        if any(is_unspaced_char(c) for c in w) or PROTECTED_CHAR in w:
+        if PROTECTED_CHAR in w or _UNSPACED.search(w):
             continue
-        out.append(Word(w, m.start(), m.end()))
-    return out
+        out.append(Word(w, m.start(), m.end(), w.casefold()))
+    return tuple(out)
+
+
+def has_unspaced(text: str) -> bool:
+    return _UNSPACED.search(text) is not None
 
 
 def has_letter(text: str) -> bool:
