@@ -10,6 +10,8 @@ Values are escaped as the runner expects (``%``, CR and LF everywhere; ``:`` and
 
 from __future__ import annotations
 
+import os
+
 from qa_pipeline.model import Finding, RunReport, Severity
 
 COMMANDS = {
@@ -30,9 +32,14 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def _file(path: str) -> str:
+    """The path as GitHub expects it: forward slashes, relative to the workspace."""
+    return escape_property(path.replace("\\", "/") if os.sep == "\\" else path)
+
+
 def annotation(f: Finding) -> str:
     props = [
-        f"file={escape_property(f.path)}",
+        f"file={_file(f.path)}",
         f"line={f.line}",
         f"col={f.column}",
         f"endLine={max(f.end_line, f.line)}",
@@ -67,9 +74,7 @@ def render(run: RunReport) -> str:
     baseline = "baseline" in run.gate
     for rep in run.files:
         if rep.error is not None:
-            lines.append(
-                f"::error file={escape_property(rep.path)},title=unreadable file::{escape_data(rep.error)}"
-            )
+            lines.append(f"::error file={_file(rep.path)},title=unreadable file::{escape_data(rep.error)}")
         for f in rep.findings:
             if baseline and f.status == "known":
                 continue
@@ -80,13 +85,11 @@ def render(run: RunReport) -> str:
             msg = f"score {d['score']:.2f} dropped below the baseline's {d['baseline_score']:.2f} (tolerance {d['tolerance']:g})"
         else:
             msg = f"score {d['score']:.2f} is below min-score {d['min_score']:g} (file not in the baseline)"
-        lines.append(f"::error file={escape_property(file)},title=qa-pipeline score::{escape_data(msg)}")
+        lines.append(f"::error file={_file(file)},title=qa-pipeline score::{escape_data(msg)}")
     if not baseline:
         for rep in run.files:
             if rep.error is None and rep.score < rep.min_score:
                 msg = f"score {rep.score:.2f} is below min-score {rep.min_score:g}"
-                lines.append(
-                    f"::error file={escape_property(rep.path)},title=qa-pipeline score::{escape_data(msg)}"
-                )
+                lines.append(f"::error file={_file(rep.path)},title=qa-pipeline score::{escape_data(msg)}")
     lines.append(summary(run))
     return "\n".join(lines) + "\n"
