@@ -19,6 +19,7 @@ import yaml
 from qa_pipeline.declarative.kinds import KINDS, DeclarativeSpec
 from qa_pipeline.model import Severity
 from qa_pipeline.ruleapi import NoOptions, RuleMeta, Scope
+from qa_pipeline.text.yamldata import load_yaml
 
 if TYPE_CHECKING:
     from qa_pipeline.registry import Registry, RuleEntry
@@ -38,7 +39,7 @@ def rule_file_schema() -> dict[str, Any]:
 def read_rule_file(path: Path) -> dict[str, Any]:
     """Parse and validate one rule file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         raise RuleFileError(f"{path}: not UTF-8 text ({exc.reason})") from None
     except yaml.YAMLError as exc:

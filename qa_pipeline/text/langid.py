@@ -172,6 +172,19 @@ class PairDetector:
     def confidence(self, text: str, lang: str) -> float:
         return self.confidences(text).get(lang, 0.0)
 
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Compute the confidences of many short texts in one call (lingua's parallel batch API),
+        so a segment's words cost one round trip instead of one each."""
+        todo = sorted({t for t in texts if len(t.casefold()) <= 40 and t.casefold() not in self._memo})
+        if len(todo) < 2:
+            return
+        batch = _detector(self._codes).compute_language_confidence_values_in_parallel(todo)
+        for text, values in zip(todo, batch, strict=True):
+            by_code = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+            self._memo[text.casefold()] = {
+                lang: by_code.get(code or "", 0.0) for lang, code in self._by_lang.items()
+            }
+
 
 def name_language(text: str) -> tuple[str | None, float | None]:
     """The language of a longer stretch of text by langdetect (seeded), with its probability."""
@@ -344,6 +357,9 @@ def _letters(text: str) -> int:
     return sum(1 for c in text if c.isalpha())
 
 
+_ENGLISH_WORD = regex.compile(r"^[A-Za-z][A-Za-z'’-]*$")
+
+
 def _classify(
     tok: Token,
     target: str,
@@ -370,6 +386,8 @@ def _classify(
         return replace(tok, kind=NEUTRAL, name=True) if capital_name else replace(tok, kind=FOREIGN)
     if detector is None or tok.script not in shared or text.casefold() in function_words(target):
         return replace(tok, kind=TARGET)
+    if source == "en" and not _ENGLISH_WORD.match(text):
+        return replace(tok, kind=TARGET)  # letters English does not write (é, ß, ł, ä…): not a leftover
     p = min(max(detector.confidence(text, source), 0.03), 0.97)
     if capital_name and p > 1 - opts.word_threshold:
         return replace(tok, kind=NEUTRAL, name=True)
@@ -683,9 +701,12 @@ def analyze(
     detector = _pair(source, target) if shared and PairDetector.supports((source, target)) else None
     allowed = allow_spans(prose, target, dnt)
     literals = source_literals(segment.source_prose or "")
+    raw_tokens = tokenize(prose)
+    if detector is not None:
+        detector.prefetch([t.text for t in raw_tokens if t.script in shared])
     tokens = [
         _classify(t, target, tgt_scripts, shared, detector, source, opts, allowed, literals)
-        for t in tokenize(prose)
+        for t in raw_tokens
     ]
     if detector is not None:
         tokens = _label(

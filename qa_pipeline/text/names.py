@@ -21,6 +21,7 @@ from importlib import resources
 import regex
 
 from qa_pipeline.model import Span
+from qa_pipeline.text.yamldata import load_yaml
 
 # Words written in lower case inside title-case names ("Bureau of Labor Statistics", "Banco de España").
 TITLE_JOINERS = frozenset(
@@ -109,12 +110,13 @@ def title_case_run(words: Iterable[str]) -> bool:
 
 @cache
 def _data(section: str) -> dict[str, tuple[str, ...]]:
-    import yaml
 
     text = resources.files("qa_pipeline.text").joinpath("data/untranslated-allow.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text) or {}
+    raw = load_yaml(text) or {}
     # only strings: an unquoted YAML ``no``/``on`` would be a boolean, never a word
-    return {str(k): tuple(t for t in (v or ()) if isinstance(t, str)) for k, v in raw.get(section, {}).items()}
+    return {
+        str(k): tuple(t for t in (v or ()) if isinstance(t, str)) for k, v in raw.get(section, {}).items()
+    }
 
 
 def _allow_data() -> dict[str, tuple[str, ...]]:

@@ -12,6 +12,8 @@ from typing import Any
 
 import regex
 
+from qa_pipeline.text.yamldata import load_yaml
+
 _DATA = Path(__file__).resolve().parent / "data" / "punctuation.yaml"
 
 # Characters that may follow the final punctuation without changing what it is: closing quotes,
@@ -24,9 +26,8 @@ ALL_QUOTES = '"“”‘’„‚«»‹›「」『』'
 
 @cache
 def data() -> dict[str, Any]:
-    import yaml
 
-    loaded: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = load_yaml(_DATA.read_text(encoding="utf-8"))
     return loaded
 
 
