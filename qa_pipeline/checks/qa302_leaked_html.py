@@ -52,8 +52,11 @@ class LeakedHtml(SegmentRule):
         text = segment.prose
         source = segment.source or ""
         taken: list[Span] = []
-        for m in _DOUBLE.finditer(segment.target):  # on the target: units protect the outer entity
-            if m.group(0) in source:
+        # readers protect the outer "&amp;" as an entity: look at the target, but not inside code or URLs
+        for m in _DOUBLE.finditer(segment.target):
+            if m.group(0) in source or any(
+                p.start <= m.start() and m.end() <= p.end for p in segment.protected
+            ):
                 continue
             taken.append(Span(m.start(), m.end()))
             yield Violation(
