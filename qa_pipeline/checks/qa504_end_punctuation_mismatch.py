@@ -27,7 +27,9 @@ class EndPunctuationMismatch(SegmentRule):
     sentence that loses it are inconsistencies a reviewer fixes by hand. Marks are compared by what
     they mean, not by code point: ``.`` = ``。`` = ``।`` = ``۔``; ``?`` = ``؟`` = ``？`` = Greek ``;``;
     ``:`` = ``：``. Closing quotes and brackets after the mark are ignored. An exclamation mark
-    toned down to a full stop is accepted, and so is a missing stop in Thai, Lao, Khmer and Burmese.
+    toned down to a full stop is accepted, and so is a missing stop in Thai, Lao, Khmer and Burmese,
+    an Armenian question marked on its vowel (``՞``) and the full stop of an abbreviated label
+    (``Off`` → ``Isklj.``).
     An added ellipsis is QA503's business; a final token copied from the source (``:no-index:``) is
     not judged.
 
@@ -60,6 +62,11 @@ class EndPunctuationMismatch(SegmentRule):
             return
         if not any(ch.isalnum() for ch in source):
             return
+        if src.cls == "question" and tgt.cls == "none" and "\u055e" in target:
+            return  # Armenian marks a question on the stressed vowel (Ցուցադրե՞լ)
+        words = target.split()
+        if src.cls == "none" and target.endswith(".") and len(words) <= 2 and len(words[-1]) <= 6:
+            return  # an abbreviated label (``Off`` -> ``Isklj.``)
         last = target.split()[-1]
         if len(last) > 1 and last in source:
             return  # a code-like token copied from the source (``:no-index:``)
