@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.numbers_compare import segment_diff
+
+
+@dataclass(frozen=True)
+class Options:
+    unit_conversions: bool = False
+    """Accept a value converted to another unit of the same dimension (``5 miles`` / ``8 km``,
+    ``70 °F`` / ``21 °C``), within rounding. Off by default: a converted value is usually a change."""
 
 
 class NumberChanged(SegmentRule):
@@ -25,7 +33,7 @@ class NumberChanged(SegmentRule):
         Bad: en→de, source ``The fee is 1,250 euros.``, target ``Die Gebühr beträgt 1.520 Euro.``
         Good: en→de, source ``The fee is 1,250 euros.``, target ``Die Gebühr beträgt 1.250 Euro.``
 
-    Options: none.
+    Options: ``unit-conversions`` (default false): accept ``5 miles`` / ``8 km``, ``70 °F`` / ``21 °C``.
     """
 
     meta = RuleMeta(
@@ -36,9 +44,11 @@ class NumberChanged(SegmentRule):
         summary="A number of the source has a different value in the target.",
         needs_source=True,
     )
+    Options = Options
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        diff = segment_diff(segment, ctx)
+        opts: Options = ctx.options
+        diff = segment_diff(segment, ctx, opts.unit_conversions)
         if diff is None:
             return
         for (_, src), (tok, tgt) in diff.changed:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.numbers_compare import segment_diff
+
+
+@dataclass(frozen=True)
+class Options:
+    unit_conversions: bool = False
+    """Accept a value converted to another unit of the same dimension (``5 miles`` / ``8 km``,
+    ``70 °F`` / ``21 °C``), within rounding. Off by default: a converted value is usually a change."""
 
 
 class NumberMissing(SegmentRule):
@@ -22,7 +30,7 @@ class NumberMissing(SegmentRule):
         Bad: en→fr, source ``Delivery within 3 to 5 days.``, target ``Livraison sous 3 jours.``
         Good: en→fr, source ``Delivery within 3 to 5 days.``, target ``Livraison sous 3 à 5 jours.``
 
-    Options: none.
+    Options: ``unit-conversions`` (default false): accept ``5 miles`` / ``8 km``, ``70 °F`` / ``21 °C``.
     """
 
     meta = RuleMeta(
@@ -33,9 +41,11 @@ class NumberMissing(SegmentRule):
         summary="A number of the source is missing from the target.",
         needs_source=True,
     )
+    Options = Options
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        diff = segment_diff(segment, ctx)
+        opts: Options = ctx.options
+        diff = segment_diff(segment, ctx, opts.unit_conversions)
         if diff is None:
             return
         for tok, item in diff.missing:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.numbers_compare import segment_diff
+
+
+@dataclass(frozen=True)
+class Options:
+    unit_conversions: bool = False
+    """Accept a value converted to another unit of the same dimension (``5 miles`` / ``8 km``,
+    ``70 °F`` / ``21 °C``), within rounding. Off by default: a converted value is usually a change."""
 
 
 class NumberAdded(SegmentRule):
@@ -21,7 +29,7 @@ class NumberAdded(SegmentRule):
         Bad: en→es, source ``Save up to 20%.``, target ``Ahorre hasta un 20 % en 2 pedidos.``
         Good: en→es, source ``Save up to twenty percent.``, target ``Ahorre hasta un 20 %.``
 
-    Options: none.
+    Options: ``unit-conversions`` (default false): accept ``5 miles`` / ``8 km``, ``70 °F`` / ``21 °C``.
     """
 
     meta = RuleMeta(
@@ -32,9 +40,11 @@ class NumberAdded(SegmentRule):
         summary="The target has a number the source does not have.",
         needs_source=True,
     )
+    Options = Options
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        diff = segment_diff(segment, ctx)
+        opts: Options = ctx.options
+        diff = segment_diff(segment, ctx, opts.unit_conversions)
         if diff is None:
             return
         for tok, item in diff.extra:

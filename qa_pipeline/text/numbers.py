@@ -33,6 +33,7 @@ import regex
 
 from qa_pipeline.model import Span
 from qa_pipeline.text.numbers_locale import ARABIC_COMMA, DOT, SPACES, Convention, convention
+from qa_pipeline.text.numbers_units import unit_after
 from qa_pipeline.text.numbers_words import scale_after, spelled_numbers
 
 _D = r"\p{Nd}"
@@ -108,6 +109,7 @@ class NumberToken:
     currency: tuple[str, bool, str] | None = None  # (symbol, before the number, space between)
     identifier: bool = False  # in a version/figure/product context ("Python 3.11", "Figure 2.1")
     scale: Decimal | None = None  # multiplier of a scale word right after it ("million", "万")
+    unit: tuple[str, str] | None = None  # (dimension, unit) written right after it: ("length", "km")
     group_chars: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -284,6 +286,7 @@ def _plain(
         currency=currency,
         identifier=_context_is_identifier(text, start),
         scale=scale,
+        unit=unit_after(text, end),
         group_chars=frozenset(c for c in raw if c in SPACES or c in ",.'’\u066c"),
     )
 

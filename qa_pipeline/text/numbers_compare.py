@@ -17,6 +17,7 @@ from qa_pipeline.model import Segment, SegmentKind
 from qa_pipeline.ruleapi import Context, Sibling
 from qa_pipeline.text.numbers import Item, NumberToken, extract, key
 from qa_pipeline.text.numbers_locale import convention
+from qa_pipeline.text.numbers_units import converts
 
 _DOT_ZERO = regex.compile(r"\d+\.0")
 
@@ -51,24 +52,49 @@ def _unmatched(side: Sequence[NumberToken], other: Sequence[NumberToken]) -> lis
     return out
 
 
-def compare(source: Sequence[NumberToken], target: Sequence[NumberToken]) -> Diff:
-    """Missing, extra and changed values; a missing and an extra value in one segment pair up as changed."""
+def _converted(missing: list[tuple[NumberToken, Item]], extra: list[tuple[NumberToken, Item]]) -> None:
+    """Drop pairs that are one measurement in two units (``5 miles`` / ``8 km``), in place."""
+    for m in list(missing):
+        mtok = m[0]
+        if mtok.unit is None or mtok.value is None:
+            continue
+        for e in extra:
+            etok = e[0]
+            if (
+                etok.unit is not None
+                and etok.value is not None
+                and converts(mtok.value, mtok.unit, etok.value, etok.unit)
+            ):
+                missing.remove(m)
+                extra.remove(e)
+                break
+
+
+def compare(source: Sequence[NumberToken], target: Sequence[NumberToken], conversions: bool = False) -> Diff:
+    """Missing, extra and changed values; a missing and an extra value in one segment pair up as changed.
+
+    With ``conversions``, a value converted to another unit of the same dimension is not a difference.
+    """
     missing = _unmatched(source, target)
     extra = _unmatched(target, source)
+    if conversions:
+        _converted(missing, extra)
     n = min(len(missing), len(extra))
     changed = tuple(zip(missing[:n], extra[:n], strict=True))
     return Diff(tuple(missing[n:]), tuple(extra[n:]), changed)
 
 
-def segment_diff(segment: Segment, ctx: Context) -> Diff | None:
+def segment_diff(segment: Segment, ctx: Context, conversions: bool = False) -> Diff | None:
     """The number diff of a segment with its source (None when there is no source text)."""
     if not segment.source or segment.source_prose is None or not segment.target.strip():
         return None  # no source to compare with, or an empty target (QA101's business)
     src_lang = ctx.source_lang if ctx.source_lang != "und" else "en"
-    key = ("numbers-diff", segment.source_prose, segment.prose, src_lang, ctx.lang)
+    key = ("numbers-diff", segment.source_prose, segment.prose, src_lang, ctx.lang, conversions)
     diff: Diff = ctx.resources.get(
         repr(key),
-        lambda: compare(extract(segment.source_prose or "", src_lang), extract(segment.prose, ctx.lang)),
+        lambda: compare(
+            extract(segment.source_prose or "", src_lang), extract(segment.prose, ctx.lang), conversions
+        ),
     )
     return diff
 
