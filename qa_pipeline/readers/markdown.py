@@ -45,6 +45,7 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F
 _DESTINATION = re.compile(
     r"""\]\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
 )
+_INLINE_SPECIAL = re.compile(r"[\\`<&\]]")
 _NEWLINE = re.compile(r"\r\n?|\n")
 
 
@@ -52,7 +53,8 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # only the block structure is used: the inline pass (emphasis, links as tokens) is switched off
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
 
 
 @dataclass
@@ -182,6 +184,10 @@ def inline_protected(text: str) -> tuple[Span, ...]:
     i = 0
     n = len(text)
     while i < n:
+        m = _INLINE_SPECIAL.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
         if c == "\\":
             i += 2
