@@ -64,6 +64,7 @@ class SegView:
     findings: tuple[int, ...]
     severity: str
     empty: bool = False
+    kind: str = "paragraph"
 
     @property
     def ids(self) -> str:
@@ -318,6 +319,7 @@ def build_file_pages(rep: FileReport, name: str) -> list[FilePage]:
                 idx,
                 sev,
                 not seg.target,
+                seg.kind.value,
             )
         )
     folded = len(views) > FOLD_MIN_SEGMENTS
