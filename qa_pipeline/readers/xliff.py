@@ -244,6 +244,7 @@ class _Reader:
         self.segments: list[Segment] = []
         self.file_suppressed: set[str] = set()
         self.files: list[dict[str, str | None]] = []
+        self.without_target = 0  # units kept with an empty target because the file has none
 
     def notes(self, notes: list[_El]) -> tuple[tuple[str, ...], frozenset[str]]:
         texts: list[str] = []
@@ -278,6 +279,8 @@ class _Reader:
             tgt = _Text("", OffsetMap.contiguous(empty_at), ())
         if src is None and not tgt.text:
             return
+        if target is None:
+            self.without_target += 1
         self.segments.append(
             Segment(
                 id=seg_id,
@@ -419,6 +422,9 @@ def read_xliff(text: str, path: str, options: ReadOptions) -> Document:
         if len(langs) > 1:
             meta["files"] = reader.files
             meta["mixed_languages"] = True
+    meta["units"] = len(reader.segments)
+    if reader.without_target:
+        meta["without_target"] = reader.without_target
     if reader.file_suppressed:
         meta["suppressed"] = frozenset(reader.file_suppressed)
     return Document(
