@@ -109,6 +109,7 @@ class NumberToken:
     currency: tuple[str, bool, str] | None = None  # (symbol, before the number, space between)
     identifier: bool = False  # in a version/figure/product context ("Python 3.11", "Figure 2.1")
     scale: Decimal | None = None  # multiplier of a scale word right after it ("million", "万")
+    whole: str | None = None  # the range or shorthand it is part of ("24-7", "10–20")
     unit: tuple[str, str] | None = None  # (dimension, unit) written right after it: ("length", "km")
     group_chars: frozenset[str] = field(default_factory=frozenset)
 
@@ -439,9 +440,11 @@ def extract(text: str, lang: str, words: bool = True) -> tuple[NumberToken, ...]
             items = (Item(frozenset({key(value), a, b}), key(value)),)
             out.append(NumberToken(span, m.group(0), "number", items, value=value))
             continue
-        out.extend(_plain(text, m.start("a"), m.group("a"), m.group("sign"), conv, lang))
+        parts = list(_plain(text, m.start("a"), m.group("a"), m.group("sign"), conv, lang))
         if m.group("b"):
-            out.extend(_plain(text, m.start("b"), m.group("b"), "", conv, lang))
+            parts += _plain(text, m.start("b"), m.group("b"), "", conv, lang)
+            parts = [replace(t, whole=m.group(0)) for t in parts]
+        out.extend(parts)
     out = _cjk_months(out, text, lang)
     out = _range_scales(out, text)
     if words:

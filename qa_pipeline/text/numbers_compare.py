@@ -153,7 +153,7 @@ def consensus(views: Sequence[SiblingView], min_support: int = 2) -> list[Consen
         for tok in view.tokens:
             for item in tok.items:
                 if item.hard and item.kind == "number":
-                    candidates.setdefault(item.primary, tok.text)
+                    candidates.setdefault(item.primary, tok.whole or tok.text)
     out = []
     for value in sorted(candidates):
         supporters = tuple(v.name for v in views if value in v.written)

@@ -54,3 +54,23 @@ def test_changed_digit_always_mismatches(value: Decimal, locale: str, data: st.D
     changed = target[:pos] + chr(zero + new_digit) + target[pos + 1 :]
     diff = compare(extract(source, "en"), extract(changed, _lang(locale)))
     assert diff.missing or diff.extra or diff.changed, (source, changed)
+
+
+ALPHABET = st.sampled_from(
+    list("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९０１２ .,'’،٫٬-–/:%٪％$€年月hkaAvV\u00a0\u202f\n")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=ALPHABET, max_size=40),
+    lang=st.sampled_from(["en", "fr", "hr", "ar", "fa", "hi", "ja"]),
+)
+def test_extraction_spans_are_consistent(text: str, lang: str) -> None:
+    tokens = extract(text, lang)
+    for tok in tokens:
+        assert 0 <= tok.span.start <= tok.span.end <= len(text)
+        assert text[tok.span.start : tok.span.end] == tok.text
+    digits = [t for t in tokens if t.kind != "word"]
+    for a, b in zip(digits, digits[1:], strict=False):
+        assert a.span.end <= b.span.start or a.span == b.span, (a.text, b.text)
