@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 from babel.numbers import format_decimal
@@ -72,5 +73,5 @@ def test_extraction_spans_are_consistent(text: str, lang: str) -> None:
         assert 0 <= tok.span.start <= tok.span.end <= len(text)
         assert text[tok.span.start : tok.span.end] == tok.text
     digits = [t for t in tokens if t.kind != "word"]
-    for a, b in zip(digits, digits[1:], strict=False):
+    for a, b in itertools.pairwise(digits):
         assert a.span.end <= b.span.start or a.span == b.span, (a.text, b.text)
