@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from qa_pipeline.model import FileReport, Finding, LanguageInfo, RunReport, Segment, Severity
@@ -218,6 +219,17 @@ def lang_dir_attrs(code: str | None) -> Any:
     if lang:
         return Markup(' lang="{}" dir="{}"').format(lang, direction(code))
     return Markup(' dir="{}"').format(direction(code))
+
+
+def display_path(path: str) -> str:
+    """An absolute path under the current folder shown relative to it, as checked paths are."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return p.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path
+    return path
 
 
 def lang_pair(rep: FileReport) -> str:
