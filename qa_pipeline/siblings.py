@@ -60,15 +60,19 @@ def number_values(doc: Document) -> frozenset[str]:
     )
 
 
-def number_overlap(a: Document, b: Document) -> float | None:
-    """Share of the smaller document's numbers the other one has too (None: too few numbers to tell)."""
-    x, y = number_values(a), number_values(b)
+def number_overlap(a: Document, b: Document, memo: dict[str, frozenset[str]] | None = None) -> float | None:
+    """Share of the smaller document's numbers the other one has too (None: too few numbers to tell).
+
+    ``memo`` (path -> values) saves re-reading the numbers of a document compared with many others."""
+    memo = {} if memo is None else memo
+    x = memo[a.path] if a.path in memo else memo.setdefault(a.path, number_values(a))
+    y = memo[b.path] if b.path in memo else memo.setdefault(b.path, number_values(b))
     if min(len(x), len(y)) < 4:
         return None
     return len(x & y) / min(len(x), len(y))
 
 
-def similar_structure(a: Document, b: Document) -> bool:
+def similar_structure(a: Document, b: Document, memo: dict[str, frozenset[str]] | None = None) -> bool:
     """Same paragraph structure (±10% segments, same sequence of kinds), not contradicted by the numbers.
 
     With enough numbers on both sides, the numbers decide: translations of one article share most of
@@ -77,7 +81,7 @@ def similar_structure(a: Document, b: Document) -> bool:
     n, m = len(a.segments), len(b.segments)
     if min(n, m) < 4 or abs(n - m) > 0.25 * max(n, m):
         return False
-    overlap = number_overlap(a, b)
+    overlap = number_overlap(a, b, memo)
     if overlap is not None and overlap < 0.3:
         return False
     if overlap is not None and overlap >= 0.6:
@@ -167,6 +171,7 @@ def auto_siblings(docs: Sequence[Document]) -> dict[str, tuple[Sibling, ...]]:
     come from ``layout``."""
     out: dict[str, tuple[Sibling, ...]] = {}
     prose = [d for d in docs if d.format in DOCUMENT_FORMATS]
+    memo: dict[str, frozenset[str]] = {}
     for doc in prose:
         found = [
             make_sibling(doc, other)
@@ -174,7 +179,7 @@ def auto_siblings(docs: Sequence[Document]) -> dict[str, tuple[Sibling, ...]]:
             if other is not doc
             and other.format == doc.format
             and other.target_language.code != doc.target_language.code
-            and similar_structure(doc, other)
+            and similar_structure(doc, other, memo)
         ]
         if found:
             out[doc.path] = tuple(found)
