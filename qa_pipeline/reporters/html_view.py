@@ -57,6 +57,8 @@ class Run:
 
 @dataclass(frozen=True)
 class SegView:
+    """One segment row: its number (1-based), id, first line in the file, source and highlight runs."""
+
     number: int
     id: str
     line: int | None
@@ -89,6 +91,8 @@ class Fold:
 
 @dataclass(frozen=True)
 class FindingView:
+    """A finding as listed on a page; ``n`` is its index in the file report (ids ``f<n>``, ``h<n>``)."""
+
     n: int
     finding: Finding
     tip: str
@@ -98,6 +102,8 @@ class FindingView:
 
 @dataclass(frozen=True)
 class Facet:
+    """One filter choice (a severity, category or rule) and how many findings it has."""
+
     value: str
     label: str
     count: int
@@ -106,6 +112,8 @@ class Facet:
 
 @dataclass(frozen=True)
 class PartLink:
+    """A link to one part of a long file."""
+
     name: str  # page name without ``.html``
     number: int
     first: int  # segment numbers, 1-based
