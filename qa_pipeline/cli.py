@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--config", type=Path, help="config file (for user rule folders)")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.add_argument("--validate", action="store_true", help="also validate the built-in rule files")
 
     explain = sub.add_parser("explain", help="print one rule's documentation")
     explain.add_argument("rule", help="rule code or name, e.g. QA301")
@@ -262,6 +263,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from qa_pipeline import docs
 
     _, registry = _settings_for_rules(args)
+    if args.validate:
+        from qa_pipeline.registry import load_registry
+
+        load_registry(validate_builtin=True)
     sys.stdout.write(docs.rules_listing(registry, args.format))
     return EXIT_OK
 

@@ -120,15 +120,18 @@ def builtin_rules_dir() -> Path:
 _CACHE: dict[tuple[str, ...], Registry] = {}
 
 
-def load_registry(extra_dirs: Sequence[Path] = ()) -> Registry:
-    """Code rules, built-in rule files and the rule files of ``extra_dirs`` (cached per folder set)."""
+def load_registry(extra_dirs: Sequence[Path] = (), validate_builtin: bool = False) -> Registry:
+    """Code rules, built-in rule files and the rule files of ``extra_dirs`` (cached per folder set).
+    User rule files are always validated against the rule-file schema; the built-in ones only when
+    ``validate_builtin`` is set (the test suite does; they ship validated)."""
     from qa_pipeline.declarative.loader import load_rule_dirs
 
-    key = tuple(str(d) for d in extra_dirs)
+    key = (*(str(d) for d in extra_dirs), str(validate_builtin))
     if key not in _CACHE:
         entries = code_rule_entries()
         registry = Registry(entries)
-        for entry in load_rule_dirs([builtin_rules_dir(), *extra_dirs], registry):
+        trusted = () if validate_builtin else (builtin_rules_dir(),)
+        for entry in load_rule_dirs([builtin_rules_dir(), *extra_dirs], registry, trusted):
             registry.add(entry)
         _CACHE[key] = registry
     return _CACHE[key]

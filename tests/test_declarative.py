@@ -202,5 +202,11 @@ examples:
 
 
 def test_builtin_rule_files_are_valid() -> None:
-    registry = load_registry()
+    from qa_pipeline.registry import builtin_rules_dir
+
+    files = sorted(builtin_rules_dir().glob("*.yaml"))
+    assert files
+    for path in files:
+        read_rule_file(path)  # schema-validated
+    registry = load_registry(validate_builtin=True)
     assert len(registry) >= 4

@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from qa_pipeline.declarative.kinds import KINDS, DeclarativeSpec
@@ -36,8 +35,9 @@ def rule_file_schema() -> dict[str, Any]:
     return schema
 
 
-def read_rule_file(path: Path) -> dict[str, Any]:
-    """Parse and validate one rule file."""
+def read_rule_file(path: Path, validate: bool = True) -> dict[str, Any]:
+    """Parse and validate one rule file. The built-in files are validated by the test suite (and by
+    ``qa-pipeline rules --validate``), so a normal run skips their validation: it starts faster."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
@@ -51,6 +51,8 @@ def read_rule_file(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"{path}: cannot read: {exc.strerror}") from None
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}: a rule file must be a YAML mapping")
+    if not validate:
+        return data
     errors = sorted(
         _validator("extends" in data).iter_errors(data),
         key=lambda e: (len(e.absolute_path), str(list(e.absolute_path))),
@@ -63,11 +65,13 @@ def read_rule_file(path: Path) -> dict[str, Any]:
 
 
 @cache
-def _validator(extension: bool) -> jsonschema.Draft202012Validator:
+def _validator(extension: bool) -> Any:
     """The schema's extension or full-rule branch, so errors point at the field that is wrong."""
     schema = rule_file_schema()
     branch = schema["oneOf"][0 if extension else 1]
     sub = {"$schema": schema["$schema"], "definitions": schema["definitions"], "type": "object", **branch}
+    import jsonschema  # imported only when a user's rule file is validated
+
     return jsonschema.Draft202012Validator(sub)
 
 
@@ -82,15 +86,17 @@ def _merge(base: dict[str, Any], ext: Mapping[str, Any]) -> None:
     base["examples"] = [*base.get("examples", []), *ext.get("examples", [])]
 
 
-def load_rule_dirs(dirs: Iterable[Path], registry: Registry) -> list[RuleEntry]:
-    """Every rule file of ``dirs`` (sorted by name), extensions merged into their base rules."""
+def load_rule_dirs(dirs: Iterable[Path], registry: Registry, trusted: Iterable[Path] = ()) -> list[RuleEntry]:
+    """Every rule file of ``dirs`` (sorted by name), extensions merged into their base rules.
+    Files in ``trusted`` folders (the built-in rules, checked by the tests) are not schema-validated."""
+    trusted_dirs = {d.resolve() for d in trusted}
     definitions: dict[str, tuple[Path, dict[str, Any]]] = {}
     extensions: list[tuple[Path, dict[str, Any]]] = []
     for folder in dirs:
         if not folder.is_dir():
             raise RuleFileError(f"{folder}: rule folder does not exist")
         for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            data = read_rule_file(path)
+            data = read_rule_file(path, validate=folder.resolve() not in trusted_dirs)
             if "extends" in data:
                 extensions.append((path, data))
                 continue
