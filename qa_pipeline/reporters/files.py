@@ -20,7 +20,7 @@ def report_name(path: str) -> str:
 
 def write_report_dir(run: RunReport, folder: Path, html: bool = True) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    names: set[str] = set()
+    names: set[str] = {"summary"}  # summary.json is the run's
     for rep in run.files:
         name = report_name(rep.path)
         while name in names:

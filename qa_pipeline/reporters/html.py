@@ -199,4 +199,4 @@ def write_html_report(run: RunReport, folder: Path) -> None:
     """Write ``index.html``, ``rules.html`` and one page per file into ``folder`` (atomically, each)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in render_pages(run, registry_rules()).items():
-        write_atomic(folder / name, text)
+        write_atomic(folder / name, text, durable=False)
