@@ -274,3 +274,81 @@ def test_markdown_positions(lines: list[str], newline: str) -> None:
 def test_markdown_never_fails(text: str) -> None:
     doc = read_markdown(text, "noise.md", OPTIONS)
     assert_positions_exact(doc)
+
+
+# --- PO semantics agree with polib ------------------------------------------------------------------
+
+# polib splits lines with str.splitlines(), so these may not appear raw inside a string
+_POLIB_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\r"
+polib_chars = st.characters(exclude_categories=["Cs"], exclude_characters=_POLIB_LINE_BREAKS)
+polib_strings = st.text(polib_chars, max_size=25)
+comment_text = st.text(st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"]), max_size=15).map(str.strip)
+
+
+@dataclass
+class _FullEntry:
+    entry: _PoEntry
+    comment: str
+    flags: list[str]
+    obsolete: bool
+
+
+full_entries = st.builds(
+    _FullEntry,
+    entry=st.builds(
+        _PoEntry,
+        ctxt=st.none() | polib_strings,
+        msgid=st.text(polib_chars, min_size=1, max_size=25),
+        msgstr=polib_strings,
+        plural=st.none() | st.tuples(st.text(polib_chars, min_size=1, max_size=15), polib_strings),
+    ),
+    comment=comment_text,
+    flags=st.lists(
+        st.sampled_from(["fuzzy", "python-format", "c-format", "no-wrap"]), unique=True, max_size=2
+    ),
+    obsolete=st.booleans(),
+)
+
+
+@given(entries=st.lists(full_entries, max_size=6, unique_by=lambda e: (e.entry.ctxt, e.entry.msgid)))
+@SETTINGS
+def test_po_semantics_match_polib(entries: list[_FullEntry]) -> None:
+    """Entries, strings, contexts, plural forms, flags, obsolete marks and comments read as polib reads them."""
+    import polib
+
+    from qa_pipeline.readers.po import _Parser
+
+    lines = ['msgid ""', 'msgstr "Language: fr\\n"', ""]
+    for full in entries:
+        e = full.entry
+        prefix = "#~ " if full.obsolete else ""
+        if full.comment:
+            lines.append(f"# {full.comment}")
+        if full.flags:
+            lines.append("#, " + ", ".join(full.flags))
+        if e.ctxt is not None:
+            lines.append(f"{prefix}msgctxt " + _po_literal(e.ctxt, [], "\n"))
+        lines.append(f"{prefix}msgid " + _po_literal(e.msgid, [], "\n"))
+        if e.plural is None:
+            lines.append(f"{prefix}msgstr " + _po_literal(e.msgstr, [], "\n"))
+        else:
+            lines.append(f"{prefix}msgid_plural " + _po_literal(e.plural[0], [], "\n"))
+            lines.append(f"{prefix}msgstr[0] " + _po_literal(e.msgstr, [], "\n"))
+            lines.append(f"{prefix}msgstr[1] " + _po_literal(e.plural[1], [], "\n"))
+        lines.append("")
+    text = "\n".join(lines)
+    ours = [x for x in _Parser(text).parse() if not (x.msgid and x.msgid.value() == "" and x.msgctxt is None)]
+    theirs = list(polib.pofile(text))
+    assert len(ours) == len(theirs)
+    for a, b in zip(ours, theirs, strict=True):
+        assert a.msgid is not None
+        assert a.msgid.value() == b.msgid
+        assert (a.msgctxt.value() if a.msgctxt else None) == b.msgctxt
+        if b.msgid_plural:
+            assert a.msgid_plural is not None and a.msgid_plural.value() == b.msgid_plural
+            assert {k: v.value() for k, v in a.plurals.items()} == b.msgstr_plural
+        else:
+            assert a.msgstr is not None and a.msgstr.value() == b.msgstr
+        assert a.flags == b.flags
+        assert a.obsolete == bool(b.obsolete)
+        assert "\n".join(a.tcomments) == b.tcomment
