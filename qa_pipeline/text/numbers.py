@@ -182,7 +182,8 @@ def _write(value: Decimal, raw: str, conv: Convention) -> str:
 
 
 _VERSION_TALK = regex.compile(
-    r"versio|versió|versã|verzi|wersj|верси|sürüm|releas|バージョン|版本|버전",  # also inside compounds
+    r"(?<!con|kon|di|in|sub|per|a|ob|re|uni)(?:versio|versió|versã|verzi)|wersj|(?<!кон|ди|ин)верси|sürüm|releas"
+    r"|バージョン|版本|버전",  # also inside compounds (Projektversion), not in conversion/diversion
     regex.IGNORECASE,
 )
 
