@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -73,12 +74,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             except UnicodeDecodeError as exc:
                 raise ReaderError(f"invalid {encoding.upper()} at byte {exc.start + len(bom)}") from None
     if b"\x00" in data[:8192]:
-        if _looks_utf16(data):
-            enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                pass
+        enc = _utf16_encoding(data)
+        if enc is not None:
+            return data.decode(enc)
         raise ReaderError("binary file (contains NUL bytes), not text")
     encoding = declared or "utf-8"
     try:
@@ -94,14 +92,30 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         raise ReaderError(f"unknown encoding {encoding!r}") from None
 
 
-def _looks_utf16(data: bytes) -> bool:
+def _utf16_encoding(data: bytes) -> str | None:
+    """UTF-16 without a BOM: the byte order whose decoding reads as text (no control characters,
+    unassigned or private-use code points, which binary data read as UTF-16 is full of)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
     sample = data[:4096]
-    if len(sample) < 4:
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not any(_not_text(c) for c in text):
+            try:
+                data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return enc
+    return None
+
+
+def _not_text(c: str) -> bool:
+    if c in "\t\n\r\f":
         return False
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    return (odd > half * 0.3 and even == 0) or (even > half * 0.3 and odd == 0)
+    return unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
 
 
 def read_bytes(path: Path) -> bytes:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -153,3 +156,31 @@ def test_doctype_without_entities_is_accepted(tmp_path: Path) -> None:
     doc = read_document(path)
     assert [s.target for s in doc.segments] == ["Hoi"]
     assert doc.line_col(doc.segments[0].offsets.to_file(0)) == (3, 122)
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("中文\n文本".encode("utf-16-le"), "中文\n文本"),
+        ("中文\n文本".encode("utf-16-be"), "中文\n文本"),
+        ("Plain".encode("utf-16-le"), "Plain"),
+        (codecs.BOM_UTF32_BE + "Ωμέγα".encode("utf-32-be"), "Ωμέγα"),
+        (codecs.BOM_UTF8 + "Été".encode(), "Été"),
+        (b"Ligne\r\nsuivante", "Ligne\r\nsuivante"),
+    ],
+)
+def test_decode(data: bytes, text: str) -> None:
+    assert decode.decode_bytes(data) == text
+
+
+def test_binary_data_is_not_taken_for_utf16() -> None:
+    """Read as UTF-16 either way, binary data is full of control and unassigned code points."""
+    header = (
+        b"\x89PNG\r\n\x1a\n"
+        + struct.pack(">I", 13)
+        + b"IHDR"
+        + struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)
+    )
+    for data in (header + zlib.compress(bytes(range(256)) * 4), bytes((i * 37) % 256 for i in range(512))):
+        with pytest.raises(ReaderError, match=r"^binary file"):
+            decode.decode_bytes(data)
