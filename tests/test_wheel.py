@@ -55,6 +55,7 @@ def test_wheel_installs_and_ships_rule_files(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
         text=True,
+        cwd=tmp_path,  # not the checkout: import the installed package
     )
     assert ".yaml" in listing.stdout
 
