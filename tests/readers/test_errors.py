@@ -184,3 +184,9 @@ def test_binary_data_is_not_taken_for_utf16() -> None:
     for data in (header + zlib.compress(bytes(range(256)) * 4), bytes((i * 37) % 256 for i in range(512))):
         with pytest.raises(ReaderError, match=r"^binary file"):
             decode.decode_bytes(data)
+
+
+def test_stray_nul_in_ascii_is_binary_not_utf16() -> None:
+    data = b"An ordinary line of ASCII text with one stray NUL here\x00 and then more words follow it."
+    with pytest.raises(ReaderError, match=r"^binary file"):
+        decode.decode_bytes(data + b"." * (len(data) % 2))
