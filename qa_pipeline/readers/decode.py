@@ -104,7 +104,7 @@ def _utf16_encoding(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         # real text has line breaks or spaces; ASCII with a stray NUL read as UTF-16 has neither
-        if ("\n" in text or " " in text or len(text) < 64) and not any(_not_text(c) for c in text):
+        if ("\n" in text or " " in text or len(text) < 16) and not any(_not_text(c) for c in text):
             try:
                 data.decode(enc)
             except UnicodeDecodeError:
