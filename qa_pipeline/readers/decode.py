@@ -103,8 +103,10 @@ def _utf16_encoding(data: bytes) -> str | None:
             text = sample.decode(enc)
         except UnicodeDecodeError:
             continue
-        # real text has line breaks or spaces; ASCII with a stray NUL read as UTF-16 has neither
-        if ("\n" in text or " " in text or len(text) < 16) and not any(_not_text(c) for c in text):
+        # real text has some ASCII (line breaks, spaces, digits): NUL high bytes; a stray NUL in
+        # ASCII text read as UTF-16 gives one at most
+        high_nuls = sample[1::2].count(0) if enc == "utf-16-le" else sample[0::2].count(0)
+        if (high_nuls >= 2 or len(text) < 16) and not any(_not_text(c) for c in text):
             try:
                 data.decode(enc)
             except UnicodeDecodeError:
