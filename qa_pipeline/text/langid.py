@@ -625,12 +625,18 @@ def _whole(
         return WholeSegment(source if foreign[0].script in src_scripts else None, None, "script")
     if detector is None or len(judged) < opts.segment_min_words:
         return None
+    in_target = [t for t in judged if t.kind == TARGET]
+    # a clause of the target beside a clause of the source: the source-language run is reported as a
+    # span or clause, not the whole segment (a third language is still named below)
+    mixed = len(in_target) >= 3 and sum(_letters(t.text) for t in in_target) >= 0.2 * total
     joined = " ".join(t.text for t in judged)
     conf = detector.confidence(joined, source)
-    if conf >= opts.segment_threshold and any(t.kind == SOURCE for t in judged):
+    if conf >= opts.segment_threshold and any(t.kind == SOURCE for t in judged) and not mixed:
         return WholeSegment(source, conf, "language")
     if len(judged) >= 9 and 1 - conf < 0.9:
         code, prob = name_language(prose)
+        if mixed and code and code.split("-")[0] == source:
+            return None
         if code and prob is not None and prob >= 0.95 and not related(code.split("-")[0], target):
             return WholeSegment(code, prob, "langdetect")
     return None
