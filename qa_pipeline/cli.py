@@ -91,7 +91,9 @@ def _add_check_args(p: argparse.ArgumentParser) -> None:
         "--update-baseline", action="store_true", help="rewrite the baseline with the current findings"
     )
     p.add_argument("--compact", action="store_true", help="findings and one summary line (pre-commit)")
-    p.add_argument("--sarif", type=Path, metavar="FILE", help="also write a SARIF 2.1.0 log to FILE (for code scanning)")
+    p.add_argument(
+        "--sarif", type=Path, metavar="FILE", help="also write a SARIF 2.1.0 log to FILE (for code scanning)"
+    )
     color = p.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None)
     color.add_argument("--no-color", dest="color", action="store_false")

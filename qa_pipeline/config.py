@@ -42,6 +42,7 @@ TOP_KEYS = {
     "fail-on",
     "include-fuzzy",
     "include-obsolete",
+    "include-untranslated",
     "exclude",
     "score-tolerance",
     "siblings",
@@ -88,6 +89,7 @@ class Settings:
     fail_on: Severity = Severity.CRITICAL
     include_fuzzy: bool = False
     include_obsolete: bool = False
+    include_untranslated: bool = False
     exclude: tuple[str, ...] = ()
     score_tolerance: float = 0.0
     siblings: str = "auto"  # "auto", "off", or "layout"
@@ -308,7 +310,7 @@ def _read_common(v: _Validator, table: Mapping[str, Any], kwargs: dict[str, Any]
             if value not in ("critical", "major", "minor", "neutral"):
                 raise v.fail(key, "expected critical, major, minor or neutral")
             kwargs["fail_on"] = Severity.parse(value)
-        elif key in ("include-fuzzy", "include-obsolete"):
+        elif key in ("include-fuzzy", "include-obsolete", "include-untranslated"):
             if not isinstance(value, bool):
                 raise v.fail(key, "expected true or false")
             kwargs[key.replace("-", "_")] = value

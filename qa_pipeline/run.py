@@ -72,7 +72,11 @@ def relpath(path: Path, root: Path) -> str:
 
 
 def _read(path: Path, settings: Settings, display: str | None = None) -> Document:
-    opts = ReadOptions(include_fuzzy=settings.include_fuzzy, include_obsolete=settings.include_obsolete)
+    opts = ReadOptions(
+        include_fuzzy=settings.include_fuzzy,
+        include_obsolete=settings.include_obsolete,
+        include_untranslated=settings.include_untranslated,
+    )
     return read_document(path, opts, display=display)
 
 

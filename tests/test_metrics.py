@@ -27,7 +27,19 @@ def _sacrebleu_cli(tmp: Path, metric: str) -> float:
     (tmp / "hyp.lines").write_text("\n".join(HYP) + "\n", encoding="utf-8")
     (tmp / "ref.lines").write_text("\n".join(REF) + "\n", encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "sacrebleu", str(tmp / "ref.lines"), "-i", str(tmp / "hyp.lines"), "-m", metric, "-b", "-w", "2"],
+        [
+            sys.executable,
+            "-m",
+            "sacrebleu",
+            str(tmp / "ref.lines"),
+            "-i",
+            str(tmp / "hyp.lines"),
+            "-m",
+            metric,
+            "-b",
+            "-w",
+            "2",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -40,7 +52,9 @@ def test_metrics_match_sacrebleu_command(tmp_path: Path, capsys: pytest.CaptureF
     (tmp_path / "refs" / "fr").mkdir(parents=True)
     (tmp_path / "fr" / "doc.txt").write_text("\n\n".join(HYP) + "\n", encoding="utf-8")
     (tmp_path / "refs" / "fr" / "doc.txt").write_text("\n\n".join(REF) + "\n", encoding="utf-8")
-    (tmp_path / "qa-pipeline.toml").write_text('layout = "{lang}/{path}"\nreference = "refs/{lang}/{path}"\n', encoding="utf-8")
+    (tmp_path / "qa-pipeline.toml").write_text(
+        'layout = "{lang}/{path}"\nreference = "refs/{lang}/{path}"\n', encoding="utf-8"
+    )
     main(["check", str(tmp_path / "fr"), "--format", "json", "--select", "QA104"])
     metrics = json.loads(capsys.readouterr().out)["files"][0]["metrics"]
     assert metrics["bleu"] == pytest.approx(_sacrebleu_cli(tmp_path, "bleu"), abs=0.01)

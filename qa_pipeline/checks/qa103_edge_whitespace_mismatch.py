@@ -47,13 +47,17 @@ class EdgeWhitespaceMismatch(SegmentRule):
         src, tgt = segment.source or "", segment.target
         if not src.strip() or not tgt.strip():
             return
-        if _lead(src) != _lead(tgt) and (bool(_lead(src)) != bool(_lead(tgt)) or "\n" in _lead(src) + _lead(tgt)):
+        if _lead(src) != _lead(tgt) and (
+            bool(_lead(src)) != bool(_lead(tgt)) or "\n" in _lead(src) + _lead(tgt)
+        ):
             n = len(_lead(tgt))
             yield Violation(
                 f"leading whitespace differs: source {_show(_lead(src))}, target {_show(_lead(tgt))}",
                 span=Span(0, max(n, 1)),
             )
-        if _trail(src) != _trail(tgt) and (bool(_trail(src)) != bool(_trail(tgt)) or "\n" in _trail(src) + _trail(tgt)):
+        if _trail(src) != _trail(tgt) and (
+            bool(_trail(src)) != bool(_trail(tgt)) or "\n" in _trail(src) + _trail(tgt)
+        ):
             n = len(_trail(tgt))
             yield Violation(
                 f"trailing whitespace differs: source {_show(_trail(src))}, target {_show(_trail(tgt))}",

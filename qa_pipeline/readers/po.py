@@ -337,7 +337,7 @@ def read_po(text: str, path: str, options: ReadOptions) -> Document:
             continue
         forms: list[tuple[int | None, _String]]
         forms = [(None, e.msgstr)] if e.msgstr is not None else sorted(e.plurals.items())
-        if all(s.length == 0 for _, s in forms):
+        if all(s.length == 0 for _, s in forms) and not options.include_untranslated:
             skipped["untranslated"] += 1
             continue
         ctxt = e.msgctxt.value() if e.msgctxt is not None else None
@@ -369,6 +369,9 @@ def read_po(text: str, path: str, options: ReadOptions) -> Document:
             )
     meta["skipped"] = {k: v for k, v in skipped.items() if v}
     meta["entries"] = len(entries)
+    units = {s.id.split("[")[0] if s.plural_index is not None else s.id for s in segments}
+    meta["units"] = len(units) + skipped["untranslated"] + skipped["fuzzy"]
+    meta["untranslated"] = skipped["untranslated"]
     return Document(
         path=path,
         format="po",

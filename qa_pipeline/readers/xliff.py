@@ -238,8 +238,14 @@ def _codes(value: str | None) -> frozenset[str]:
     return frozenset(c for c in re.split(r"[\s,]+", value or "") if c) or frozenset({"all"})
 
 
+# target states of a unit that nobody has translated yet (XLIFF 1.2 and 2.0)
+_UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial"})
+
+
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, include_untranslated: bool = False) -> None:
+        self.include_untranslated = include_untranslated
+        self.untranslated = 0  # units skipped because they have no translation yet
         self.text = text
         self.segments: list[Segment] = []
         self.file_suppressed: set[str] = set()
@@ -279,6 +285,11 @@ class _Reader:
             tgt = _Text("", OffsetMap.contiguous(empty_at), ())
         if src is None and not tgt.text:
             return
+        state = next((f.split(":", 1)[1] for f in flags if f.startswith("state:")), None)
+        if not tgt.text.strip() and (target is None or state is None or state in _UNTRANSLATED_STATES):
+            if not self.include_untranslated:
+                self.untranslated += 1
+                return
         if target is None:
             self.without_target += 1
         self.segments.append(
@@ -397,7 +408,7 @@ def read_xliff(text: str, path: str, options: ReadOptions) -> Document:
     if xliff is None:
         name = root.children[0].name if root.children else "none"
         raise ReaderError(f"not an XLIFF file (root element <{name}>)")
-    reader = _Reader(text)
+    reader = _Reader(text, options.include_untranslated)
     version = xliff.get("version") or "1.2"
     meta: dict[str, object] = {"xliff_version": version}
     if version.startswith("2"):
@@ -422,7 +433,8 @@ def read_xliff(text: str, path: str, options: ReadOptions) -> Document:
         if len(langs) > 1:
             meta["files"] = reader.files
             meta["mixed_languages"] = True
-    meta["units"] = len(reader.segments)
+    meta["units"] = len(reader.segments) + reader.untranslated
+    meta["untranslated"] = reader.untranslated
     if reader.without_target:
         meta["without_target"] = reader.without_target
     if reader.file_suppressed:

@@ -77,6 +77,9 @@ def file_dict(r: FileReport) -> dict[str, Any]:
         out["language_origin"]["target_confidence"] = r.target_language.confidence
     if r.error is not None:
         out["error"] = r.error
+    meta = r.document.meta if r.document is not None else {}
+    if isinstance(meta.get("units"), int):
+        out["completeness"] = {"units": meta["units"], "untranslated": int(meta.get("untranslated", 0))}
     if r.metrics is not None:
         out["metrics"] = {
             "chrf": r.metrics.chrf,
