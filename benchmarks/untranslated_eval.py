@@ -82,7 +82,7 @@ def main() -> int:
             if found:
                 clean_flagged += 1
                 if len(shown_fp) < args.show:
-                    shown_fp.append(f"{rec['lp']} {[rec['target'][s.start:s.end] for _, s in found]}")
+                    shown_fp.append(f"{rec['lp']} {[rec['target'][s.start : s.end] for _, s in found]}")
         if not untranslated:
             continue
         seg_total += 1
@@ -100,8 +100,12 @@ def main() -> int:
                 ord_hit += hit
                 if not hit and len(shown_miss) < args.show:
                     shown_miss.append(f"{rec['lp']} {e['text']!r}")
-    print(f"segments annotated Untranslated: {seg_hit}/{seg_total} flagged ({100 * seg_hit / seg_total:.1f}%)")
-    print(f"annotated spans overlapped by a finding: {span_hit}/{span_total} ({100 * span_hit / span_total:.1f}%)")
+    print(
+        f"segments annotated Untranslated: {seg_hit}/{seg_total} flagged ({100 * seg_hit / seg_total:.1f}%)"
+    )
+    print(
+        f"annotated spans overlapped by a finding: {span_hit}/{span_total} ({100 * span_hit / span_total:.1f}%)"
+    )
     print(
         f"  of which spans of 2+ ordinary words (not names/acronyms): {ord_hit}/{ord_total}"
         f" ({100 * ord_hit / max(ord_total, 1):.1f}%)"
@@ -110,7 +114,10 @@ def main() -> int:
         f"clean segments (no annotated error) flagged: {clean_flagged}/{clean_total}"
         f" ({100 * clean_flagged / clean_total:.2f}%)"
     )
-    print("by language pair (untranslated segments flagged):", {k: f"{by_lp[k]}/{v}" for k, v in sorted(by_lp_total.items())})
+    print(
+        "by language pair (untranslated segments flagged):",
+        {k: f"{by_lp[k]}/{v}" for k, v in sorted(by_lp_total.items())},
+    )
     print("findings by rule:", dict(sorted(codes.items())))
     for s in shown_fp:
         print("  clean flagged:", s)

@@ -117,7 +117,9 @@ def items(spec: dict[str, Any]) -> list[tuple[str, str, str, str, Span | None]]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--spans", type=Path, default=Path(__file__).with_name("spans.yaml"))
-    ap.add_argument("--details", action="store_true", help="print every miss and false alarm of the shipped detector")
+    ap.add_argument(
+        "--details", action="store_true", help="print every miss and false alarm of the shipped detector"
+    )
     args = ap.parse_args()
     spec = yaml.safe_load(args.spans.read_text(encoding="utf-8"))
     data = items(spec)
@@ -126,7 +128,9 @@ def main() -> int:
         len(d["names"]) + len(d["mixed"]) + len(d["carriers"]) + sum(len(v) for v in d["clean"].values())
         for d in spec["languages"].values()
     )
-    print(f"{unique} labelled texts, {len(data)} evaluated items, {len(langs)} target languages: {', '.join(langs)}")
+    print(
+        f"{unique} labelled texts, {len(data)} evaluated items, {len(langs)} target languages: {', '.join(langs)}"
+    )
     results: dict[str, dict[tuple[str, str], list[int]]] = {}
     timing: dict[str, float] = {}
     for name, detector in (("shipped", shipped), ("langdetect", plain)):
@@ -149,7 +153,7 @@ def main() -> int:
             counts[(f"{key[0]}:{kind}", bkt)][1] += 1
             if args.details and name == "shipped" and hit != (span is not None):
                 what = "MISS" if span is not None else "FALSE"
-                print(f"  {what} [{kind} {lang} {bkt}] {text!r} -> {[text[f.start:f.end] for f in found]}")
+                print(f"  {what} [{kind} {lang} {bkt}] {text!r} -> {[text[f.start : f.end] for f in found]}")
         timing[name] = time.perf_counter() - t0
         results[name] = counts
     buckets = ["1", "2-3", "4-8", "9+"]
@@ -163,7 +167,9 @@ def main() -> int:
                 cells.append(f"{100 * hit / total:5.1f}% ({hit}/{total})" if total else "-")
             if any(c != "-" for c in cells):
                 print(f"{row:34} {bkt:6} {cells[0]:>18} {cells[1]:>18}")
-    print(f"\ntime: shipped {timing['shipped']:.2f} s, langdetect {timing['langdetect']:.2f} s for {len(data)} items")
+    print(
+        f"\ntime: shipped {timing['shipped']:.2f} s, langdetect {timing['langdetect']:.2f} s for {len(data)} items"
+    )
     return 0
 
 

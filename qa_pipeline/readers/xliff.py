@@ -286,10 +286,10 @@ class _Reader:
         if src is None and not tgt.text:
             return
         state = next((f.split(":", 1)[1] for f in flags if f.startswith("state:")), None)
-        if not tgt.text.strip() and (target is None or state is None or state in _UNTRANSLATED_STATES):
-            if not self.include_untranslated:
-                self.untranslated += 1
-                return
+        untranslated = not tgt.text.strip() and (target is None or state is None or state in _UNTRANSLATED_STATES)
+        if untranslated and not self.include_untranslated:
+            self.untranslated += 1
+            return
         if target is None:
             self.without_target += 1
         self.segments.append(
