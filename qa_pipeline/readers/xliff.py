@@ -286,7 +286,9 @@ class _Reader:
         if src is None and not tgt.text:
             return
         state = next((f.split(":", 1)[1] for f in flags if f.startswith("state:")), None)
-        untranslated = not tgt.text.strip() and (target is None or state is None or state in _UNTRANSLATED_STATES)
+        untranslated = not tgt.text.strip() and (
+            target is None or state is None or state in _UNTRANSLATED_STATES
+        )
         if untranslated and not self.include_untranslated:
             self.untranslated += 1
             return
