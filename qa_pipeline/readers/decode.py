@@ -108,7 +108,7 @@ def _utf16_encoding(data: bytes) -> str | None:
         high_nuls = sample[1::2].count(0) if enc == "utf-16-le" else sample[0::2].count(0)
         ascii_chars = [c for c in text if c < "\x80"]
         # two ASCII characters, or line breaks alone (a short CJK file): binary bytes rarely give that
-        plausible = high_nuls >= 2 or (bool(ascii_chars) and all(c.isspace() for c in ascii_chars))
+        plausible = high_nuls >= 2 or (bool(ascii_chars) and all(c in "\r\n" for c in ascii_chars))
         if plausible and not any(_not_text(c) for c in text):
             try:
                 data.decode(enc)
