@@ -148,7 +148,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         message = user_error(exc)
         if message is None:
-            raise
+            if os.environ.get("QA_PIPELINE_DEBUG"):
+                raise
+            # a bug, not the user's input: still one line and exit code 2, never "gate failed"
+            return _err(
+                f"internal error: {type(exc).__name__}: {exc} (QA_PIPELINE_DEBUG=1 shows the traceback)"
+            )
         return _err(message)
 
 

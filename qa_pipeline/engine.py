@@ -77,6 +77,7 @@ def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, 
     file_suppressed = doc.meta.get("suppressed", frozenset())
     out: list[tuple[RuleEntry, Violation]] = []
     by_id = {s.id: s for s in doc.segments}
+    runnable = []
     for entry in job.selection.enabled:
         if entry.scope is Scope.CORPUS or (entry.meta.needs_source and not has_source):
             continue
@@ -84,6 +85,14 @@ def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, 
             continue
         rule = entry.factory()
         ctx = _context(job, job.selection.options[entry.meta.code], resources)
+        try:
+            late = rule.prepare(ctx)
+        except Exception as exc:
+            _warn(entry, doc.path, exc)
+            continue
+        runnable.append((late, entry, rule, ctx))
+    runnable.sort(key=lambda r: r[0])  # stable: rules warming a resource run last
+    for _late, entry, rule, ctx in runnable:
         try:
             if isinstance(rule, SegmentRule):
                 for seg in doc.segments:

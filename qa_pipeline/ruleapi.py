@@ -127,6 +127,12 @@ class Rule:
     def examples(cls) -> Sequence[Mapping[str, Any]]:
         return ()
 
+    def prepare(self, ctx: Context) -> bool:
+        """Called once per document before any rule runs on it. A rule with an expensive resource
+        may start loading it here in the background and return True: the engine then runs it after
+        the other rules, so the resource loads while they work. Findings do not depend on the order."""
+        return False
+
 
 class SegmentRule(Rule):
     """Sees one segment (and its source) at a time."""

@@ -183,3 +183,20 @@ def test_python_dash_m(tree: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_internal_error_is_exit_2_and_one_line(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qa_pipeline.run
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(qa_pipeline.run, "check_paths", boom)
+    monkeypatch.delenv("QA_PIPELINE_DEBUG", raising=False)
+    code, _, err = run(capsys, "check", str(tree / "fr"))
+    assert code == 2
+    assert err.strip() == (
+        "qa-pipeline: error: internal error: RuntimeError: simulated bug (QA_PIPELINE_DEBUG=1 shows the traceback)"
+    )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import AnalysisOptions, analysis_for, language_label
+from qa_pipeline.text.langid import AnalysisOptions, analysis_for, language_label, start_background
 
 
 class WrongLanguageSegment(SegmentRule):
@@ -39,6 +39,9 @@ class WrongLanguageSegment(SegmentRule):
         summary="The whole segment is in another language than the target.",
     )
     Options = AnalysisOptions
+
+    def prepare(self, ctx: Context) -> bool:
+        return start_background(ctx, ctx.options)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
         whole = analysis_for(segment, ctx, ctx.options).whole

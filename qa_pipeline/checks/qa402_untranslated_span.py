@@ -6,7 +6,13 @@ from collections.abc import Iterator
 
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import AnalysisOptions, ForeignRun, analysis_for, language_label
+from qa_pipeline.text.langid import (
+    AnalysisOptions,
+    ForeignRun,
+    analysis_for,
+    language_label,
+    start_background,
+)
 
 
 def describe(run: ForeignRun, target: str) -> str:
@@ -55,6 +61,9 @@ class UntranslatedSpan(SegmentRule):
         summary="A short run of untranslated (source-language) words inside the target.",
     )
     Options = AnalysisOptions
+
+    def prepare(self, ctx: Context) -> bool:
+        return start_background(ctx, ctx.options)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
         for run in analysis_for(segment, ctx, ctx.options).runs:

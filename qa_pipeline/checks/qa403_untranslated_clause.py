@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from qa_pipeline.checks.qa402_untranslated_span import describe
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import AnalysisOptions, analysis_for
+from qa_pipeline.text.langid import AnalysisOptions, analysis_for, start_background
 
 
 class UntranslatedClause(SegmentRule):
@@ -34,6 +34,9 @@ class UntranslatedClause(SegmentRule):
         summary="A whole clause or sentence left untranslated inside the target.",
     )
     Options = AnalysisOptions
+
+    def prepare(self, ctx: Context) -> bool:
+        return start_background(ctx, ctx.options)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
         for run in analysis_for(segment, ctx, ctx.options).runs:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import AnalysisOptions, analysis_for
+from qa_pipeline.text.langid import AnalysisOptions, analysis_for, start_background
 
 
 class CopiedSourceRun(SegmentRule):
@@ -37,6 +37,9 @@ class CopiedSourceRun(SegmentRule):
         needs_source=True,
     )
     Options = AnalysisOptions
+
+    def prepare(self, ctx: Context) -> bool:
+        return start_background(ctx, ctx.options)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
         for span in analysis_for(segment, ctx, ctx.options).copied:

@@ -90,13 +90,17 @@ def load_rule_dirs(dirs: Iterable[Path], registry: Registry, trusted: Iterable[P
     """Every rule file of ``dirs`` (sorted by name), extensions merged into their base rules.
     Files in ``trusted`` folders (the built-in rules, checked by the tests) are not schema-validated."""
     trusted_dirs = {d.resolve() for d in trusted}
+    untrusted: set[str] = set()  # rules with a definition or an extension from a user folder
     definitions: dict[str, tuple[Path, dict[str, Any]]] = {}
     extensions: list[tuple[Path, dict[str, Any]]] = []
     for folder in dirs:
         if not folder.is_dir():
             raise RuleFileError(f"{folder}: rule folder does not exist")
         for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            data = read_rule_file(path, validate=folder.resolve() not in trusted_dirs)
+            trusted_file = folder.resolve() in trusted_dirs
+            data = read_rule_file(path, validate=not trusted_file)
+            if not trusted_file:
+                untrusted.add(data.get("extends") or data["code"])
             if "extends" in data:
                 extensions.append((path, data))
                 continue
@@ -111,10 +115,10 @@ def load_rule_dirs(dirs: Iterable[Path], registry: Registry, trusted: Iterable[P
         if target is None:
             raise RuleFileError(f"{path}: $.extends: no data rule {ext['extends']} to extend")
         _merge(target[1], ext)
-    return [_entry(path, data) for path, data in definitions.values()]
+    return [_entry(path, data, code not in untrusted) for code, (path, data) in definitions.items()]
 
 
-def _entry(path: Path, data: dict[str, Any]) -> RuleEntry:
+def _entry(path: Path, data: dict[str, Any], trusted: bool = False) -> RuleEntry:
     from qa_pipeline.registry import RuleEntry
 
     meta = RuleMeta(
@@ -127,7 +131,8 @@ def _entry(path: Path, data: dict[str, Any]) -> RuleEntry:
     )
     try:
         spec = DeclarativeSpec.from_data(data)
-        rule = KINDS[data["kind"]](spec)  # validates patterns now: a bad regex is a rule-file error
+        # a user's patterns are compiled now: a bad regex is a rule-file error, not a crash later
+        rule = KINDS[data["kind"]](spec, validate=not trusted)
     except ValueError as exc:
         raise RuleFileError(f"{path}: {exc}") from None
     doc = data["summary"] + "\n\n" + data.get("description", "").strip()

@@ -14,6 +14,7 @@ Japanese or Arabic text is foreign whatever its language.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -351,6 +352,72 @@ def tokenize(prose: str) -> list[Token]:
 @cache
 def _pair(source: str, target: str) -> PairDetector:
     return PairDetector((source, target))
+
+
+def needs_model(source_lang: str, target: str, assumed_source: str) -> bool:
+    """True when the analysis of this pair uses lingua's models (source and target share a script)."""
+    source = source_lang if source_lang not in ("", "und") else assumed_source
+    if target in ("", "und") or source == target:
+        return False
+    return bool(expected_scripts(target) & expected_scripts(source)) and PairDetector.supports(
+        (source, target)
+    )
+
+
+# Loading lingua's high-accuracy models holds the GIL for ~0.5 s, so a thread cannot hide it. On Linux
+# a forked worker process analyses a document's segments while the main process runs the other rules.
+_BACKGROUND_MIN_SEGMENTS = 8
+
+
+def _analyze_document(
+    segments: Sequence[Segment], target: str, source_lang: str, dnt: frozenset[str], opts: AnalysisOptions
+) -> list[Analysis]:
+    return [analyze(seg, target, source_lang, dnt, opts) for seg in segments]
+
+
+def _executor() -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+
+
+def _document_key(ctx: Any, opts: AnalysisOptions) -> tuple[Any, ...]:
+    return (ctx.document.path, ctx.lang, ctx.source_lang, ctx.dnt, opts)
+
+
+def start_background(ctx: Any, opts: AnalysisOptions) -> bool:
+    """Start analysing the whole document in a worker process and return True (the engine then runs
+    the untranslated rules after the others); False when there is nothing worth it: no model needed,
+    a short document, or a platform without ``fork``. Results are identical either way."""
+    if not needs_model(ctx.source_lang, ctx.lang, opts.assumed_source):
+        return False
+    jobs: dict[tuple[Any, ...], Any] = ctx.resources.get("langid.background", dict)
+    key = _document_key(ctx, opts)
+    if key in jobs:
+        return True
+    if sys.platform != "linux" or len(ctx.document.segments) < _BACKGROUND_MIN_SEGMENTS:
+        return False
+    try:
+        executor = ctx.resources.get("langid.executor", _executor)
+        jobs[key] = executor.submit(
+            _analyze_document, ctx.document.segments, ctx.lang, ctx.source_lang, ctx.dnt, opts
+        )
+    except (OSError, RuntimeError, ValueError):
+        return False  # no process could be started: analyse in this one
+    return True
+
+
+def _background_results(ctx: Any, opts: AnalysisOptions) -> list[Analysis] | None:
+    jobs: dict[tuple[Any, ...], Any] = ctx.resources.get("langid.background", dict)
+    future = jobs.pop(_document_key(ctx, opts), None)
+    if future is None:
+        return None
+    try:
+        results: list[Analysis] = future.result()
+    except Exception:  # a worker that died: the analysis is redone here
+        return None
+    return results
 
 
 def _letters(text: str) -> int:
@@ -743,6 +810,12 @@ def analysis_for(segment: Segment, ctx: Any, opts: AnalysisOptions) -> Analysis:
         opts,
     )
     hit = cache_.get(key)
+    if hit is None:
+        done = _background_results(ctx, opts)
+        if done is not None and len(done) == len(ctx.document.segments):
+            for seg, result in zip(ctx.document.segments, done, strict=True):
+                cache_[(*key[:1], seg.index, seg.id, seg.target, seg.source, *key[5:])] = result
+            hit = cache_.get(key)
     if hit is None:
         hit = analyze(segment, ctx.lang, ctx.source_lang, ctx.dnt, opts)
         cache_[key] = hit
