@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -87,19 +87,29 @@ def align(targets: Sequence[str], sources: Sequence[str]) -> list[tuple[int | No
 def _align(
     targets: Sequence[str], sources: Sequence[str], ratio: float
 ) -> list[tuple[int | None, int | None]]:
-    n, m = len(targets), len(sources)
+    def cost(i: int, j: int) -> float:
+        return 3.0 * abs(math.log(_weight(targets[i]) / (_weight(sources[j]) * ratio)))
+
+    return dp_align(len(targets), len(sources), cost)
+
+
+def dp_align(
+    n: int, m: int, pair_cost: Callable[[int, int], float], skip: float = 4.0
+) -> list[tuple[int | None, int | None]]:
+    """Monotone alignment of ``n`` and ``m`` items by dynamic programming: 1–1 steps cost
+    ``pair_cost(i, j)``, 1–0 and 0–1 steps (an omitted or added item) cost ``skip``. Each returned pair
+    is (index in the first list or None, index in the second or None), in order."""
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    skip = 4.0
     for i in range(n + 1):
         for j in range(m + 1):
             here = cost[i][j]
             if here == inf:
                 continue
             if i < n and j < m:
-                c = here + 3.0 * abs(math.log(_weight(targets[i]) / (_weight(sources[j]) * ratio)))
+                c = here + pair_cost(i, j)
                 if c < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], back[i + 1][j + 1] = c, (i, j)
             if i < n and here + skip < cost[i + 1][j]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from qa_pipeline.model import Document
-from qa_pipeline.pairing import align, match_layout, render
+from qa_pipeline.pairing import align, dp_align, match_layout, render
 from qa_pipeline.ruleapi import Sibling
 
 
@@ -120,36 +120,14 @@ def align_by_numbers(doc: Document, other: Document) -> list[tuple[int | None, i
     total_a = sum(max(1, len(s.target)) for s in a) or 1
     total_b = sum(max(1, len(s.target)) for s in b) or 1
     ratio = total_a / total_b
-    inf = float("inf")
-    n, m = len(a), len(b)
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    skip = 4.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            here = cost[i][j]
-            if here == inf:
-                continue
-            if i < n and j < m:
-                c = abs(math.log(max(1, len(a[i].target)) / (max(1, len(b[j].target)) * ratio)))
-                if na[i] and nb[j]:
-                    c += -1.0 if na[i] & nb[j] else 2.0
-                c = here + max(c, 0.0)
-                if c < cost[i + 1][j + 1]:
-                    cost[i + 1][j + 1], back[i + 1][j + 1] = c, (i, j)
-            if i < n and here + skip < cost[i + 1][j]:
-                cost[i + 1][j], back[i + 1][j] = here + skip, (i, j)
-            if j < m and here + skip < cost[i][j + 1]:
-                cost[i][j + 1], back[i][j + 1] = here + skip, (i, j)
-    pairs: list[tuple[int | None, int | None]] = []
-    i, j = n, m
-    while i or j:
-        pi, pj = back[i][j]
-        pairs.append((i - 1 if pi < i else None, j - 1 if pj < j else None))
-        i, j = pi, pj
-    pairs.reverse()
-    return pairs
+
+    def cost(i: int, j: int) -> float:
+        c = abs(math.log(max(1, len(a[i].target)) / (max(1, len(b[j].target)) * ratio)))
+        if na[i] and nb[j]:
+            c += -1.0 if na[i] & nb[j] else 2.0
+        return max(c, 0.0)
+
+    return dp_align(len(a), len(b), cost)
 
 
 def make_sibling(doc: Document, other: Document) -> Sibling:
