@@ -84,7 +84,6 @@ _SCRIPTS: dict[str, tuple[str, ...]] = {
     "am": ("Ethiopic",),
     "ti": ("Ethiopic",),
 }
-_NON_LATIN = frozenset(_SCRIPTS) - {"sr"}
 
 # lingua has Norwegian only as Bokmål and Nynorsk.
 _LINGUA_ALIASES = {"no": "nb", "tl": "tl", "fil": "tl"}
@@ -97,11 +96,35 @@ def expected_scripts(lang: str, sample: str = "") -> frozenset[str]:
     if lang in ("", "und"):
         found = dominant_script(sample)
         return frozenset({found}) if found else frozenset()
+    return _cldr_scripts(lang)
+
+
+# ISO 15924 codes of CLDR's likely subtags -> the script names of qa_pipeline.text.scripts
+_ISO15924 = {
+    "Latn": ("Latin",), "Cyrl": ("Cyrillic",), "Arab": ("Arabic",), "Grek": ("Greek",), "Hebr": ("Hebrew",),
+    "Deva": ("Devanagari",), "Beng": ("Bengali",), "Jpan": ("Han", "Hiragana", "Katakana"), "Hans": ("Han",),
+    "Hant": ("Han",), "Kore": ("Hangul", "Han"), "Thai": ("Thai",), "Armn": ("Armenian",), "Geor": ("Georgian",),
+    "Ethi": ("Ethiopic",), "Taml": ("Tamil",), "Telu": ("Telugu",), "Knda": ("Kannada",), "Mlym": ("Malayalam",),
+    "Gujr": ("Gujarati",), "Guru": ("Gurmukhi",), "Orya": ("Oriya",), "Sinh": ("Sinhala",), "Khmr": ("Khmer",),
+    "Laoo": ("Lao",), "Mymr": ("Myanmar",), "Tibt": ("Tibetan",),
+}  # fmt: skip
+
+
+@cache
+def _cldr_scripts(lang: str) -> frozenset[str]:
+    """The script CLDR's likely subtags give ``lang`` (Tatar: Cyrillic, Kashmiri: Arabic…); Latin when
+    CLDR does not know the language or the script is not one we tell apart."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(lang.replace("-", "_"), "")
+    for part in likely.split("_")[1:]:
+        if part in _ISO15924:
+            return frozenset(_ISO15924[part])
     return frozenset({"Latin"})
 
 
 def writes_latin(lang: str) -> bool:
-    return lang not in _NON_LATIN and lang not in ("", "und")
+    return lang not in ("", "und") and "Latin" in expected_scripts(lang)
 
 
 def script_group(ch: str) -> str | None:
@@ -215,7 +238,7 @@ def language_label(code: str | None) -> str:
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|[-‐‑][\p{L}\p{M}\p{N}]+)*")
 _OPENERS = " \t\u00a0\u202f\"'“”‘’«»„‹›([{¿¡-–—•*·"
 _SENTENCE_END = ".!?:;…。！？\n"
-_CODE_BEFORE = frozenset("$_[{/\\@#=<>%&")
+_CODE_BEFORE = frozenset("$_[{/\\@#=<>%&`")
 _CODE_AFTER = frozenset("[({_\\=<>%")
 _CASED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
 # Closely related languages that language identifiers confuse; never "wrong language" for each other.
@@ -342,6 +365,13 @@ def tokenize(prose: str) -> list[Token]:
             or (len(before) == 2 and before[1] == "." and before[0].isalnum())  # file.ext, a.b.c
             or (before[-1:] == ":" and (len(before) < 2 or before[0] in " ("))  # :widths, :ref
             or (len(after) == 2 and after[0] == "." and after[1].isalnum())
+            or (before[-1:] == "." and (len(before) < 2 or not before[0].isalnum()))  # .buildinfo, .nojekyll
+            or (
+                "-" in m.group()
+                and m.group().islower()
+                and m.group().isascii()
+                and prose[m.end() : m.end() + 1] in "»”\"'’"
+            )
         )
         for start, end, script in _split_scripts(m.start(), m.group()):
             text = prose[start:end]
