@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qa_pipeline.config import RuleSelection
-from qa_pipeline.model import Document, Finding, Segment, Severity, Span, Violation
+from qa_pipeline.model import Document, Finding, Segment, Span, Violation
 from qa_pipeline.registry import RuleEntry
 from qa_pipeline.ruleapi import (
     Context,
@@ -215,7 +215,3 @@ def locate(
             )
         )
     return findings
-
-
-def severity_at_least(severity: Severity, threshold: Severity) -> bool:
-    return severity.rank >= threshold.rank

@@ -158,8 +158,6 @@ class Document:
     target_language: LanguageInfo = LanguageInfo(None)
     source_language: LanguageInfo = LanguageInfo(None)
     source_path: str | None = None
-    reference_path: str | None = None
-    references: Mapping[str, str] = field(default_factory=dict)  # segment id -> reference text
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     @cached_property

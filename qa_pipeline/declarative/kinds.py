@@ -11,14 +11,14 @@ from __future__ import annotations
 import ast
 import operator
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
 from qa_pipeline.model import Segment, SegmentKind, Span, Violation
-from qa_pipeline.ruleapi import Context, SegmentRule, base_language
+from qa_pipeline.ruleapi import Context, SegmentRule
 from qa_pipeline.text.scripts import is_spaced_word_char
 
 
@@ -314,16 +314,3 @@ KINDS: Mapping[str, type[DeclarativeRule]] = {
     "conditional": ConditionalRule,
     "metric": MetricRule,
 }
-
-
-def example_segments(examples: Sequence[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any], Segment]]:
-    """Segments for a rule file's examples (used by ``explain`` and the tests)."""
-    out = []
-    for i, ex in enumerate(examples):
-        kind = SegmentKind(ex.get("kind", "paragraph"))
-        out.append((ex, Segment(id=f"ex{i}", target=ex["target"], source=ex.get("source"), kind=kind)))
-    return out
-
-
-def lang_of(example: Mapping[str, Any]) -> str:
-    return base_language(example.get("lang"))

@@ -123,10 +123,6 @@ def _cldr_scripts(lang: str) -> frozenset[str]:
     return frozenset({"Latin"})
 
 
-def writes_latin(lang: str) -> bool:
-    return lang not in ("", "und") and "Latin" in expected_scripts(lang)
-
-
 def script_group(ch: str) -> str | None:
     """The script of a letter, with Japanese kana folded into ``Han`` so a Japanese word is one run."""
     found = script_of(ch)
