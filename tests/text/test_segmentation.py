@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,4 +38,4 @@ def test_words_of_unspaced_text() -> None:
 def test_sentences_tile_the_text(text: str, lang: str | None) -> None:
     spans = sentences(text, lang)
     assert "".join(text[s.start : s.end] for s in spans) == text
-    assert all(a.end == b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(spans))
