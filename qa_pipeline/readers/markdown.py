@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
 from qa_pipeline.readers import ReadOptions
-from qa_pipeline.text.protect import protected_spans
+from qa_pipeline.readers.suppression import selectors
+from qa_pipeline.text.protect import merge_spans, protected_spans
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -145,7 +146,7 @@ class _Builder:
         starts = {span.start for span in protected}
         for m in _SUPPRESS.finditer(target):
             if m.start() in starts:  # an HTML comment, not text inside inline code
-                (self.file_suppressed if m.group(1) else inline_suppressed).update(_codes(m))
+                (self.file_suppressed if m.group(1) else inline_suppressed).update(selectors(m.group(2)))
         idx = len(self.segments)
         self.segments.append(
             Segment(
@@ -229,7 +230,7 @@ def inline_protected(text: str) -> tuple[Span, ...]:
     for span in protected_spans(text):
         if not any(span.overlaps(other) for other in syntax):
             found.append(span)
-    return _merge(found)
+    return merge_spans(found)
 
 
 def _closing_ticks(text: str, start: int, ticks: int) -> int:
@@ -245,22 +246,6 @@ def _closing_ticks(text: str, start: int, ticks: int) -> int:
         if e - k == ticks:
             return k
         j = e
-
-
-def _merge(spans: list[Span]) -> tuple[Span, ...]:
-    spans.sort(key=lambda s: (s.start, -s.end))
-    merged: list[Span] = []
-    for span in spans:
-        if merged and span.start < merged[-1].end:
-            if span.end > merged[-1].end:
-                merged[-1] = Span(merged[-1].start, span.end)
-            continue
-        merged.append(span)
-    return tuple(merged)
-
-
-def _codes(m: re.Match[str]) -> frozenset[str]:
-    return frozenset(c for c in re.split(r"[\s,]+", m.group(2) or "") if c) or frozenset({"all"})
 
 
 def _walk(tokens: list[Token], b: _Builder, offset: int) -> None:
@@ -282,9 +267,9 @@ def _walk(tokens: list[Token], b: _Builder, offset: int) -> None:
         if tok.type == "html_block":
             for m in _SUPPRESS.finditer(tok.content):
                 if m.group(1):
-                    b.file_suppressed.update(_codes(m))
+                    b.file_suppressed.update(selectors(m.group(2)))
                 else:
-                    pending.setdefault(level, set()).update(_codes(m))
+                    pending.setdefault(level, set()).update(selectors(m.group(2)))
             continue
         if tok.nesting == 1 and level in pending:
             active.append((level, frozenset(pending.pop(level))))

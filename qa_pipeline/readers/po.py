@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind
 from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
+from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.text.protect import protected_spans
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
@@ -301,8 +302,7 @@ def _selectors(comments: list[str], file_level: bool) -> frozenset[str]:
         m = _SUPPRESS.match(comment)
         if m is None or bool(m.group(1)) != file_level:
             continue
-        codes = [c for c in re.split(r"[\s,]+", m.group(2) or "") if c]
-        found.update(codes or ["all"])
+        found.update(selectors(m.group(2)))
     return frozenset(found)
 
 

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind, Span
 from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
-from qa_pipeline.text.protect import protected_spans
+from qa_pipeline.readers.suppression import selectors
+from qa_pipeline.text.protect import merge_spans, protected_spans
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
@@ -215,27 +216,11 @@ def _content(text: str, start: int, end: int, protect: bool = True) -> _Text:
     if not protect:
         return _Text(target, OffsetMap(tuple(anchors)), ())
     found = [*tags, *protected_spans(target, placeholders=True)]
-    return _Text(target, OffsetMap(tuple(anchors)), _merge(found))
-
-
-def _merge(spans: list[Span]) -> tuple[Span, ...]:
-    spans.sort(key=lambda s: (s.start, -s.end))
-    merged: list[Span] = []
-    for span in spans:
-        if merged and span.start < merged[-1].end:
-            if span.end > merged[-1].end:
-                merged[-1] = Span(merged[-1].start, span.end)
-            continue
-        merged.append(span)
-    return tuple(merged)
+    return _Text(target, OffsetMap(tuple(anchors)), merge_spans(found))
 
 
 def _plain(text: str, el: _El) -> str:
     return _content(text, el.inner_start, el.inner_end, protect=False).text
-
-
-def _codes(value: str | None) -> frozenset[str]:
-    return frozenset(c for c in re.split(r"[\s,]+", value or "") if c) or frozenset({"all"})
 
 
 # target states of a unit that nobody has translated yet (XLIFF 1.2 and 2.0)
@@ -262,9 +247,9 @@ class _Reader:
                 if body:
                     texts.append(body)
             elif m.group(1):
-                self.file_suppressed.update(_codes(m.group(2)))
+                self.file_suppressed.update(selectors(m.group(2)))
             else:
-                suppressed.update(_codes(m.group(2)))
+                suppressed.update(selectors(m.group(2)))
         return tuple(texts), frozenset(suppressed)
 
     def add(

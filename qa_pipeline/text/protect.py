@@ -45,12 +45,17 @@ def protected_spans(text: str, placeholders: bool = False) -> list[Span]:
     found = [*_find(URL_RE, text), *_find(EMAIL_RE, text)]
     if placeholders:
         found.extend(_find(PLACEHOLDER_RE, text))
-    found.sort(key=lambda s: (s.start, -s.end))
+    return list(merge_spans(found))
+
+
+def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
+    """The spans sorted, overlapping ones joined."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     merged: list[Span] = []
-    for span in found:
+    for span in ordered:
         if merged and span.start < merged[-1].end:
             if span.end > merged[-1].end:
                 merged[-1] = Span(merged[-1].start, span.end)
             continue
         merged.append(span)
-    return merged
+    return tuple(merged)
