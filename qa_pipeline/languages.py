@@ -137,8 +137,12 @@ def resolve_languages(
     cli_source: str | None,
     origin: str = "cli",
     path_lang: str | None = None,
+    source_origin: str | None = None,
+    source_path_lang: str | None = None,
 ) -> tuple[LanguageInfo, LanguageInfo]:
-    """Target and source language of ``doc`` with their origins."""
+    """Target and source language of ``doc`` with their origins: command line or config (``origin``,
+    ``source_origin``), the file, the path (``path_lang``: the ``{lang}`` of the layout; for the source,
+    the paired source file's path), then detection."""
     if cli_target:
         target = LanguageInfo(normalize(cli_target), origin)
     elif doc.target_language.code:
@@ -148,9 +152,11 @@ def resolve_languages(
     else:
         target = detect_language("\n".join(s.prose for s in doc.segments))
     if cli_source:
-        source = LanguageInfo(normalize(cli_source), origin)
+        source = LanguageInfo(normalize(cli_source), source_origin or origin)
     elif doc.source_language.code:
         source = doc.source_language
+    elif source_path_lang:
+        source = LanguageInfo(source_path_lang, "path")
     elif doc.has_source:
         sources = "\n".join(s.source_prose or "" for s in doc.segments)
         source = detect_language(sources)

@@ -71,46 +71,54 @@ def relpath(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read(path: Path, settings: Settings, display: str | None = None) -> Document:
-    opts = ReadOptions(
-        include_fuzzy=settings.include_fuzzy,
-        include_obsolete=settings.include_obsolete,
-        include_untranslated=settings.include_untranslated,
-    )
-    return read_document(path, opts, display=display)
+def _read(
+    path: Path, settings: Settings, cache: dict[Path, Document], display: str | None = None
+) -> Document:
+    """Read a file once per run: a source shared by ten translations is parsed once."""
+    key = path.resolve()
+    doc = cache.get(key)
+    if doc is None:
+        opts = ReadOptions(
+            include_fuzzy=settings.include_fuzzy,
+            include_obsolete=settings.include_obsolete,
+            include_untranslated=settings.include_untranslated,
+        )
+        doc = read_document(path, opts)
+        cache[key] = doc
+    shown = display if display is not None else str(path)
+    return doc if doc.path == shown else replace(doc, path=shown)
 
 
-def _prepare(path: Path, settings: Settings, run: RunOptions) -> Document:
-    rel = relpath(path, settings.root)
-    doc = _read(path, settings, display=str(path))
+def _layout_language(rel: str, settings: Settings) -> str | None:
     fields = match_layout(settings.layout, rel) if settings.layout else None
-    path_lang = normalize(fields["lang"]) if fields and "lang" in fields else None
+    return normalize(fields["lang"]) if fields and "lang" in fields else None
+
+
+def _prepare(path: Path, settings: Settings, run: RunOptions, cache: dict[Path, Document]) -> Document:
+    rel = relpath(path, settings.root)
+    doc = _read(path, settings, cache, display=str(path))
     src_path = counterpart(settings.source, settings.layout, rel, settings.root)
     meta = dict(doc.meta)
+    source_path_lang = None
     if src_path is not None:
         if src_path.is_file():
             try:
-                doc = attach_source(doc, _read(src_path, settings))
+                doc = attach_source(doc, _read(src_path, settings, cache))
             except ReaderError as exc:
                 raise ReaderError(f"source file {src_path}: {exc}") from None
+            rel_src = relpath(src_path, settings.root)
+            source_path_lang = _layout_language(rel_src, settings) or language_from_path(rel_src)
         else:
             meta["source_missing"] = str(src_path)
-    target_cli = run.target_language or settings.target_language
-    source_cli = run.source_language or settings.source_language
-    origin = run.language_origin if run.target_language else "config"
-    source_origin = run.language_origin if run.source_language else "config"
-    target, source = resolve_languages(doc, target_cli, None, origin, path_lang)
-    if source_cli:
-        source = LanguageInfo(normalize(source_cli), source_origin)
-    elif src_path is not None and doc.source_path and not doc.source_language.code:
-        rel_src = relpath(src_path, settings.root)
-        lang = None
-        if settings.layout:
-            f = match_layout(settings.layout, rel_src)
-            lang = normalize(f["lang"]) if f and "lang" in f else None
-        lang = lang or language_from_path(rel_src)
-        if lang:
-            source = LanguageInfo(lang, "path")
+    target, source = resolve_languages(
+        doc,
+        run.target_language or settings.target_language,
+        run.source_language or settings.source_language,
+        origin=run.language_origin if run.target_language else "config",
+        path_lang=_layout_language(rel, settings),
+        source_origin=run.language_origin if run.source_language else "config",
+        source_path_lang=source_path_lang,
+    )
     ref_path = counterpart(settings.reference, settings.layout, rel, settings.root)
     if ref_path is not None and ref_path.is_file():
         meta["reference_file"] = str(ref_path)
@@ -145,20 +153,21 @@ def check_paths(
     files = collect_files(paths, settings)
     resources = Resources(settings)
     docs: list[Document] = []
+    cache: dict[Path, Document] = {}
     errors: dict[str, FileReport] = {}
     order: list[str] = []
     for path in files:
         display = str(path)
         order.append(display)
         try:
-            docs.append(_prepare(path, settings, run))
+            docs.append(_prepare(path, settings, run, cache))
         except ReaderError as exc:
             errors[display] = _error_report(display, str(exc), settings, FORMATS.get(path.suffix.lower()))
     relpaths = {d.path: relpath(Path(d.path), settings.root) for d in docs}
 
     def load_sibling(p: Path) -> Document | None:
         try:
-            return _prepare(p, settings, RunOptions())
+            return _prepare(p, settings, RunOptions(), cache)
         except ReaderError:
             return None
 
