@@ -167,8 +167,10 @@ def _settings(args: argparse.Namespace) -> Any:
 
     # The config is searched from the first checked path; without one, paths (and so fingerprints and
     # baseline keys) are relative to the current folder, whichever path comes first on the command line.
-    config = args.config or find_config(_config_start(args.paths))
-    return load_settings(config, Path.cwd(), load_registry, _overrides(args))
+    paths = getattr(args, "paths", None) or []
+    config = args.config or find_config(_config_start(paths))
+    overrides = _overrides(args) if hasattr(args, "paths") else {}
+    return load_settings(config, Path.cwd(), load_registry, overrides)
 
 
 def _config_start(paths: Sequence[str]) -> Path:
@@ -273,7 +275,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     from qa_pipeline import docs
 
-    _, registry = _settings_for_rules(args)
+    _, registry = _settings(args)
     if args.validate:
         from qa_pipeline.registry import load_registry
 
@@ -282,17 +284,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _settings_for_rules(args: argparse.Namespace) -> Any:
-    from qa_pipeline.config import load_settings
-    from qa_pipeline.registry import load_registry
-
-    return load_settings(args.config, Path.cwd(), load_registry, {})
-
-
 def cmd_explain(args: argparse.Namespace) -> int:
     from qa_pipeline import docs
 
-    _, registry = _settings_for_rules(args)
+    _, registry = _settings(args)
     entry = registry.get(args.rule)
     if entry is None:
         return _err(f"unknown rule {args.rule!r} (see `qa-pipeline rules`)")

@@ -404,12 +404,14 @@ def _specificity(selector: str) -> int:
 def resolve(settings: Settings, registry: Registry, path: str, lang: str | None) -> RuleSelection:
     """The rules, severities and options for one file in one language."""
     base = (lang or "").lower().replace("_", "-")
-    lang_tables = [t for key, t in settings.per_language.items() if key in (base, base.split("-")[0])]
+    # the base language's table first (fr), then the regional one (fr-CA) so that it wins
+    keys = [base.split("-")[0]] + ([base] if "-" in base else [])
+    lang_tables = [settings.per_language[k] for k in keys if k in settings.per_language]
     select = list(settings.select)
     ignore = list(settings.ignore)
     severities = dict(settings.severity)
     options = {code: dict(o) for code, o in settings.rule_options.items()}
-    for table in sorted(lang_tables, key=lambda t: 0):
+    for table in lang_tables:
         select += list(table.get("select", ()))
         ignore += list(table.get("ignore", ()))
         severities.update(table.get("severity", {}))

@@ -4,31 +4,23 @@ from __future__ import annotations
 
 
 def user_error(exc: BaseException) -> str | None:
+    from qa_pipeline.baseline import BaselineError
     from qa_pipeline.config import ConfigError
     from qa_pipeline.declarative.loader import RuleFileError
+    from qa_pipeline.gitdiff import GitError
     from qa_pipeline.readers.decode import ReaderError
     from qa_pipeline.registry import RegistryError
     from qa_pipeline.run import UsageError
 
     known: tuple[type[BaseException], ...] = (
+        BaselineError,
         ConfigError,
-        RuleFileError,
-        RegistryError,
-        UsageError,
+        GitError,
         ReaderError,
+        RegistryError,
+        RuleFileError,
+        UsageError,
     )
-    try:
-        from qa_pipeline.baseline import BaselineError
-
-        known = (*known, BaselineError)
-    except ImportError:
-        pass
-    try:
-        from qa_pipeline.gitdiff import GitError
-
-        known = (*known, GitError)
-    except ImportError:
-        pass
     if isinstance(exc, known):
         return str(exc)
     if isinstance(exc, FileNotFoundError):

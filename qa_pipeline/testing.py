@@ -18,10 +18,8 @@ A case is a mapping::
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from qa_pipeline.config import Settings, build_options
@@ -38,16 +36,9 @@ _RESOURCES = Resources(Settings())
 def _document(case: Mapping[str, Any], target: str, lang: str | None, path: str) -> Document:
     fmt = case.get("format")
     if fmt:
-        from qa_pipeline.readers import ReadOptions
-        from qa_pipeline.readers.decode import decode_bytes
+        from qa_pipeline.readers import ReadOptions, _reader
 
-        suffix = {"text": ".txt", "markdown": ".md", "po": ".po", "xliff": ".xliff"}[fmt]
-        with tempfile.TemporaryDirectory() as tmp:
-            p = Path(tmp) / f"case{suffix}"
-            p.write_bytes(target.encode("utf-8"))
-            from qa_pipeline.readers import _reader
-
-            doc = _reader(fmt)(decode_bytes(p.read_bytes()), path, ReadOptions())
+        doc = _reader(fmt)(target, path, ReadOptions())
     else:
         kind = SegmentKind(case.get("kind", "paragraph"))
         source = case.get("source")

@@ -133,3 +133,12 @@ def test_command_line_overrides_config(tmp_path: Path) -> None:
 def test_bad_command_line_selector(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="<command line>: select: unknown rule"):
         load_settings(None, tmp_path, load_registry, {"select": ["QA9"]})
+
+
+def test_regional_table_overrides_base_language(tmp_path: Path) -> None:
+    settings, registry = _load(
+        tmp_path,
+        "[per-language.fr-CA.rules.QA102]\nmin-letters = 7\n[per-language.fr.rules.QA102]\nmin-letters = 5\n",
+    )
+    assert resolve(settings, registry, "x.po", "fr-CA").options["QA102"].min_letters == 7
+    assert resolve(settings, registry, "x.po", "fr").options["QA102"].min_letters == 5

@@ -210,3 +210,22 @@ def test_builtin_rule_files_are_valid() -> None:
         read_rule_file(path)  # schema-validated
     registry = load_registry(validate_builtin=True)
     assert len(registry) >= 4
+
+
+def test_conditional_with_match_and_unvalidated_rule(tmp_path: Path) -> None:
+    from qa_pipeline.declarative.kinds import ConditionalRule, DeclarativeSpec
+
+    data = {
+        "kind": "conditional",
+        "summary": "Product names of the source must stay.",
+        "first": r"Lumen \w+",
+        "second": "{match}",
+    }
+    rule = ConditionalRule(DeclarativeSpec.from_data(data), validate=False)  # as built-in rules load
+    from qa_pipeline.model import Segment
+
+    seg = Segment(id="s", target="Lumen Notes et Cloud", source="Lumen Notes and Lumen Cloud")
+    (v,) = list(rule.check(seg, None))  # type: ignore[arg-type]
+    assert v.data["match"] == "Lumen Cloud"
+    ok = Segment(id="s", target="Lumen Notes et Lumen Cloud", source="Lumen Notes and Lumen Cloud")
+    assert list(rule.check(ok, None)) == []  # type: ignore[arg-type]

@@ -200,28 +200,41 @@ class SubstitutionRule(DeclarativeRule):
 
 
 class ConditionalRule(DeclarativeRule):
-    """If the source matches ``first``, the target must match ``second`` as many times."""
+    """If the source matches ``first``, the target must match ``second`` as many times. With
+    ``{match}`` in ``second``, each distinct source match is counted (and searched for) separately."""
 
     def compile_all(self) -> None:
-        assert self.spec.first is not None
-        self.first = _compile(self.spec.first, self.flags, "first")
-        if "{match}" not in (self.spec.second or ""):
-            self.second = _compile(self.spec.second or "", self.flags, "second")
+        self._patterns_now()
+
+    def _patterns_now(self) -> tuple[regex.Pattern[str], regex.Pattern[str] | None]:
+        if "first" not in self._cache:
+            second = self.spec.second or ""
+            fixed = None if "{match}" in second else _compile(second, self.flags, "second")
+            self._cache["first"] = [_compile(self.spec.first or "", self.flags, "first"), fixed]
+        first, fixed = self._cache["first"]
+        return first, fixed
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
         if not self.applies(segment) or segment.source_prose is None:
             return
-        second = self.spec.second or ""
-        for m in self.first.finditer(segment.source_prose):
-            if "{match}" in second:
-                pat = _compile(second.replace("{match}", regex.escape(m.group(0))), self.flags, "second")
-                needed = len(self.first.findall(segment.source_prose, overlapped=False))
-            else:
-                pat = self.second
-                needed = len(list(self.first.finditer(segment.source_prose)))
-            have = len(pat.findall(segment.prose))
-            if have < needed:
-                yield Violation(self.format(match=m.group(0)), span=None, data={"match": m.group(0)})
+        first, fixed = self._patterns_now()
+        found = [m.group(0) for m in first.finditer(segment.source_prose)]
+        if not found:
+            return
+        if fixed is not None:
+            needs = {found[0]: (fixed, len(found))}
+        else:
+            second = self.spec.second or ""
+            needs = {
+                text: (
+                    _compile(second.replace("{match}", regex.escape(text)), self.flags, "second"),
+                    found.count(text),
+                )
+                for text in dict.fromkeys(found)
+            }
+        for text, (pattern, needed) in needs.items():
+            if len(pattern.findall(segment.prose)) < needed:
+                yield Violation(self.format(match=text), data={"match": text})
                 return
 
 

@@ -193,12 +193,14 @@ class PairDetector:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        values = _detector(self._codes).compute_language_confidence_values(text)
-        by_code = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
-        result = {lang: by_code.get(code or "", 0.0) for lang, code in self._by_lang.items()}
+        result = self._by_language(_detector(self._codes).compute_language_confidence_values(text))
         if len(key) <= 40:
             self._memo[key] = result
         return result
+
+    def _by_language(self, values: Any) -> dict[str, float]:
+        by_code = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+        return {lang: by_code.get(code or "", 0.0) for lang, code in self._by_lang.items()}
 
     def confidence(self, text: str, lang: str) -> float:
         return self.confidences(text).get(lang, 0.0)
@@ -211,10 +213,7 @@ class PairDetector:
             return
         batch = _detector(self._codes).compute_language_confidence_values_in_parallel(todo)
         for text, values in zip(todo, batch, strict=True):
-            by_code = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
-            self._memo[text.casefold()] = {
-                lang: by_code.get(code or "", 0.0) for lang, code in self._by_lang.items()
-            }
+            self._memo[text.casefold()] = self._by_language(values)
 
 
 def name_language(text: str) -> tuple[str | None, float | None]:
