@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from qa_pipeline.config import Settings
+from qa_pipeline.errors import QaPipelineError
 from qa_pipeline.model import FileReport, Finding, RunReport, Severity
 
 SCHEMA_VERSION = 1
@@ -31,7 +32,7 @@ TOOL = "qa-pipeline"
 _EPSILON = 1e-9
 
 
-class BaselineError(Exception):
+class BaselineError(QaPipelineError):
     """A baseline that cannot be used; the message names the file."""
 
 

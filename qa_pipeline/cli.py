@@ -46,7 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", type=Path)
 
     schema = sub.add_parser("schema", help="print a JSON Schema shipped with the tool")
-    schema.add_argument("name", choices=("report", "rule-file", "baseline"))
+    schema.add_argument("name", choices=("report", "rule-file", "baseline", "config"))
+    schema.add_argument(
+        "--format",
+        choices=("json", "markdown"),
+        default="json",
+        help="markdown: the config reference (docs/config.md); only for `config`",
+    )
+    schema.add_argument("--config", type=Path, help="config file (for user rule folders)")
     return p
 
 
@@ -120,7 +127,8 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _err(msg: str) -> int:
-    print(f"qa-pipeline: error: {msg}", file=sys.stderr)
+    for line in msg.splitlines() or [""]:
+        print(f"qa-pipeline: error: {line}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -298,7 +306,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
-    if args.name == "rule-file":
+    if args.name == "config":
+        from qa_pipeline.config.schema import config_reference, config_schema
+
+        _, registry = _settings(args)
+        if args.format == "markdown":
+            sys.stdout.write(config_reference(registry))
+            return EXIT_OK
+        data = config_schema(registry)
+    elif args.format == "markdown":
+        return _err("--format markdown is only for `qa-pipeline schema config`")
+    elif args.name == "rule-file":
         from qa_pipeline.declarative.loader import rule_file_schema
 
         data = rule_file_schema()

@@ -13,21 +13,21 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from qa_pipeline.config import RuleSelection
 from qa_pipeline.model import Document, Finding, Segment, Span, Violation
-from qa_pipeline.registry import RuleEntry
 from qa_pipeline.ruleapi import (
     Context,
     CorpusContext,
     CorpusRule,
     DocumentRule,
     Resources,
+    RuleEntry,
     Scope,
     SegmentRule,
     Sibling,
 )
+from qa_pipeline.selectors import RuleSelector
 
 
 @dataclass(frozen=True)
@@ -41,29 +41,23 @@ class Job:
     dnt: frozenset[str] = frozenset()
 
 
-def suppressed(codes: Iterable[str], entry: RuleEntry) -> bool:
-    for sel in codes:
-        sel = sel.strip()
-        if sel.lower() in ("all", "*") or (
-            sel.upper().startswith("QA") and entry.meta.code.startswith(sel.upper())
-        ):
-            return True
-        if sel.lower() == entry.meta.name:
-            return True
-    return False
+def suppressed(selectors: Iterable[RuleSelector], entry: RuleEntry) -> bool:
+    """True when an inline suppression names the rule (by code, prefix, name or ``all``)."""
+    return any(s.matches(entry.meta.code, entry.meta.name) for s in selectors)
 
 
 def _warn(entry: RuleEntry, path: str, exc: BaseException) -> None:
     print(f"qa-pipeline: internal error in rule {entry.meta.code} on {path}: {exc!r}", file=sys.stderr)
 
 
-def _context(job: Job, options: Any, resources: Resources) -> Context:
+def _context(job: Job, entry: RuleEntry, resources: Resources) -> Context:
     doc = job.document
     return Context(
         document=doc,
         target_language=doc.target_language.code,
         source_language=doc.source_language.code,
-        options=options,
+        options=job.selection.options[entry.meta.code],
+        family_options=job.selection.family_options.get(entry.family.name) if entry.family else None,
         resources=resources,
         siblings=job.siblings,
         dnt=job.dnt,
@@ -84,7 +78,7 @@ def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, 
         if suppressed(file_suppressed, entry):
             continue
         rule = entry.factory()
-        ctx = _context(job, job.selection.options[entry.meta.code], resources)
+        ctx = _context(job, entry, resources)
         try:
             late = rule.prepare(ctx)
         except Exception as exc:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa_pipeline.config import Settings
+from qa_pipeline.errors import QaPipelineError
 from qa_pipeline.model import Document, FileReport, Finding, RunReport, Segment
 from qa_pipeline.registry import Registry
 from qa_pipeline.run import RunOptions, check_paths, file_report, summarize
@@ -26,7 +27,7 @@ from qa_pipeline.run import RunOptions, check_paths, file_report, summarize
 BILINGUAL = {"po", "xliff"}
 
 
-class GitError(Exception):
+class GitError(QaPipelineError):
     """git is missing, the folder is not a repository, or the ref does not exist."""
 
 

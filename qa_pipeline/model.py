@@ -11,7 +11,10 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from qa_pipeline.selectors import RuleSelector
 
 PROTECTED_CHAR = "\ue000"
 """Stands in for a protected character (code, URL, tag, placeholder) in :attr:`Segment.prose`."""
@@ -113,7 +116,7 @@ class Segment:
     index: int = 0
     notes: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
-    suppressed: frozenset[str] = frozenset()
+    suppressed: frozenset[RuleSelector] = frozenset()
     context: str | None = None  # PO msgctxt, XLIFF resname
     plural_index: int | None = None
 

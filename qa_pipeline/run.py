@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa_pipeline import __version__
-from qa_pipeline.config import Settings, resolve
+from qa_pipeline.config import Settings, language_dnt, resolve
 from qa_pipeline.engine import Job, locate, run_corpus_rules, run_document_rules
 from qa_pipeline.languages import language_from_path, normalize, resolve_languages
 from qa_pipeline.model import Document, FileReport, LanguageInfo, RunReport
@@ -30,10 +30,6 @@ class RunOptions:
     target_language: str | None = None
     source_language: str | None = None
     language_origin: str = "cli"
-
-
-class UsageError(Exception):
-    """Bad paths or arguments: exit code 2."""
 
 
 def collect_files(paths: Sequence[str], settings: Settings) -> list[Path]:
@@ -175,7 +171,7 @@ def check_paths(
     jobs = []
     for doc in docs:
         lang = doc.target_language.code
-        dnt = settings.dnt | _lang_dnt(settings, lang)
+        dnt = language_dnt(settings, lang)
         jobs.append(
             Job(
                 document=doc,
@@ -192,16 +188,6 @@ def check_paths(
         reports[job.document.path] = file_report(job.document, locate(job, results), settings)
     ordered = tuple(reports[p] for p in order if p in reports)
     return summarize(ordered, settings)
-
-
-def _lang_dnt(settings: Settings, lang: str | None) -> frozenset[str]:
-    if not lang:
-        return frozenset()
-    out: frozenset[str] = frozenset()
-    for key, table in settings.per_language.items():
-        if key in (lang.lower(), lang.lower().split("-")[0]):
-            out |= frozenset(table.get("dnt", ()))
-    return out
 
 
 def file_report(doc: Document, findings: Sequence[object], settings: Settings) -> FileReport:

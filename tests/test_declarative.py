@@ -35,7 +35,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def _entries(folder: Path):  # type: ignore[no-untyped-def]
-    return load_rule_dirs([folder], Registry(code_rule_entries()))
+    return load_rule_dirs([folder], frozenset(Registry(code_rule_entries()).codes()))
 
 
 def test_user_rule_folder_via_config(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from qa_pipeline.errors import QaPipelineError
+
 MAX_BYTES = 64 * 1024 * 1024
 
 _BOMS = (
@@ -24,7 +26,7 @@ _BOMS = (
 )
 
 
-class ReaderError(Exception):
+class ReaderError(QaPipelineError):
     """A file that cannot be read or parsed; the message is one line without the path."""
 
 
