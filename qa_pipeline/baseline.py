@@ -160,7 +160,11 @@ def apply_baseline(run: RunReport, path: Path, settings: Settings) -> RunReport:
             for e in entry["findings"]:
                 if e["fingerprint"] not in present:
                     fixed.append({"file": rep.path, **e})
-        passed = rep.error is None and not any(_blocking(f, settings.fail_on) for f in marked)
+        passed = (
+            rep.error is None
+            and not rep.rule_errors
+            and not any(_blocking(f, settings.fail_on) for f in marked)
+        )
         if rep.error is None:
             drop = _score_drop(rep, entry, n_new, settings)
             if drop is not None:

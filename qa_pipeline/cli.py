@@ -240,7 +240,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         write_atomic(args.output, output)
     else:
         sys.stdout.write(output)
-    if any(f.error is not None for f in run.files):
+    if any(f.error is not None or f.rule_errors for f in run.files):
         return EXIT_ERROR
     return EXIT_OK if run.passed else EXIT_FAIL
 

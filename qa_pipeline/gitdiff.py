@@ -200,7 +200,7 @@ def _filter(rep: FileReport, lines: frozenset[int] | None, settings: Settings) -
     kept = [f for f in rep.findings if _on_changed(f, rep.document, lines)]
     if len(kept) == len(rep.findings):
         return rep
-    return file_report(rep.document, kept, settings)
+    return file_report(rep.document, kept, settings, rep.rule_errors)
 
 
 def changed_only(

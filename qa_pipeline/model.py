@@ -233,6 +233,18 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class RuleError:
+    """A rule that raised instead of reporting: the file's findings are incomplete, so the file cannot
+    pass and the run exits 2. ``count`` is how many segments it raised on (the first is named)."""
+
+    code: str
+    name: str
+    message: str  # "ValueError: what went wrong"
+    segment_id: str | None = None
+    count: int = 1
+
+
+@dataclass(frozen=True)
 class Metrics:
     """sacrebleu scores against a reference translation."""
 
@@ -264,6 +276,7 @@ class FileReport:
     error: str | None = None
     metrics: Metrics | None = None
     document: Document | None = field(default=None, compare=False, repr=False)
+    rule_errors: tuple[RuleError, ...] = ()
 
 
 @dataclass(frozen=True)

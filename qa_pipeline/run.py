@@ -12,7 +12,7 @@ from qa_pipeline import __version__
 from qa_pipeline.config import Settings, language_dnt, resolve
 from qa_pipeline.engine import Job, locate, run_corpus_rules, run_document_rules
 from qa_pipeline.languages import language_from_path, normalize, resolve_languages
-from qa_pipeline.model import Document, FileReport, LanguageInfo, RunReport
+from qa_pipeline.model import Document, FileReport, LanguageInfo, RuleError, RunReport
 from qa_pipeline.pairing import attach_source, counterpart, match_layout
 from qa_pipeline.readers import FORMATS, ReaderError, ReadOptions, read_document
 from qa_pipeline.registry import Registry
@@ -184,13 +184,19 @@ def check_paths(
     corpus = run_corpus_rules(jobs, resources)
     reports: dict[str, FileReport] = dict(errors)
     for job in jobs:
-        results = run_document_rules(job, resources) + corpus.get(job.document.path, [])
-        reports[job.document.path] = file_report(job.document, locate(job, results), settings)
+        checked = [run_document_rules(job, resources)]
+        if job.document.path in corpus:
+            checked.append(corpus[job.document.path])
+        results = [r for c in checked for r in c.results]
+        raised = tuple(e for c in checked for e in c.errors)
+        reports[job.document.path] = file_report(job.document, locate(job, results), settings, raised)
     ordered = tuple(reports[p] for p in order if p in reports)
     return summarize(ordered, settings)
 
 
-def file_report(doc: Document, findings: Sequence[object], settings: Settings) -> FileReport:
+def file_report(
+    doc: Document, findings: Sequence[object], settings: Settings, rule_errors: tuple[RuleError, ...] = ()
+) -> FileReport:
     from qa_pipeline.metrics import reference_metrics
     from qa_pipeline.model import Finding
 
@@ -210,12 +216,13 @@ def file_report(doc: Document, findings: Sequence[object], settings: Settings) -
         segment_count=len(doc.segments),
         penalty=apt,
         score=value,
-        passed=gate(value, found, settings.min_score, settings.fail_on),
+        passed=not rule_errors and gate(value, found, settings.min_score, settings.fail_on),
         min_score=settings.min_score,
         findings=found,
         counts=counts(found),
         metrics=reference_metrics(doc, Path(ref), settings) if isinstance(ref, str) else None,
         document=doc,
+        rule_errors=rule_errors,
     )
 
 

@@ -87,10 +87,14 @@ def run_case(case: Mapping[str, Any], entry: RuleEntry, registry: Registry | Non
         siblings=tuple(make_sibling(doc, s) for s in sibling_docs),
         dnt=frozenset(case.get("dnt", [])),
     )
-    results = run_document_rules(job, _RESOURCES)
+    checked = [run_document_rules(job, _RESOURCES)]
     if entry.scope.value == "corpus":
         jobs = [job] + [Job(document=s, selection=selection, fingerprint_path=s.path) for s in sibling_docs]
-        results += run_corpus_rules(jobs, _RESOURCES).get(doc.path, [])
+        checked += [c for p, c in run_corpus_rules(jobs, _RESOURCES).items() if p == doc.path]
+    for c in checked:
+        for err in c.errors:
+            raise RuntimeError(f"{err.code} raised on segment {err.segment_id}: {err.message}")
+    results = [r for c in checked for r in c.results]
     return [f for f in locate(job, results) if f.code == entry.meta.code]
 
 

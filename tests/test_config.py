@@ -216,3 +216,20 @@ def test_examples_config_is_valid_against_the_schema() -> None:
     root = Path(__file__).resolve().parent.parent
     table = tomllib.loads((root / "examples" / "qa-pipeline.toml").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(config_schema(load_registry())).validate(table)
+
+
+def test_untranslated_span_and_clause_never_report_the_same_words(tmp_path: Path) -> None:
+    """Regression: with clause-words set per rule, QA402 and QA403 could both report one run."""
+    from qa_pipeline.run import check_paths
+
+    (tmp_path / "qa-pipeline.toml").write_text(
+        'select = ["QA402", "QA403"]\n[rules.untranslated]\nclause-words = 3\n', encoding="utf-8"
+    )
+    doc = tmp_path / "a.fr.txt"
+    doc.write_text(
+        "Le serveur a répondu please try again later à chaque tentative de connexion.\n", encoding="utf-8"
+    )
+    settings, registry = load_settings(None, tmp_path, load_registry)
+    findings = check_paths([str(doc)], settings, registry).files[0].findings
+    spans = [(f.code, f.span) for f in findings]
+    assert [c for c, _ in spans] == ["QA403"], spans

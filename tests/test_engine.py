@@ -21,7 +21,7 @@ def _findings(text: str, path: str = "a.txt", select: tuple[str, ...] = ("QA104"
     doc = read_text(text, path, ReadOptions())
     settings = Settings(select=select)
     job = Job(doc, resolve(settings, load_registry(), path, "fr"), path)
-    return locate(job, run_document_rules(job, Resources(settings)))
+    return locate(job, run_document_rules(job, Resources(settings)).results)
 
 
 def test_line_and_column_in_code_points_with_crlf() -> None:
@@ -52,7 +52,7 @@ def test_segment_suppression() -> None:
     )
     settings = Settings(select=("QA104",))
     job = Job(doc, resolve(settings, load_registry(), "a.txt", "fr"), "a.txt")
-    assert run_document_rules(job, Resources(settings)) == []
+    assert run_document_rules(job, Resources(settings)).results == ()
 
 
 def test_offset_map_pieces() -> None:

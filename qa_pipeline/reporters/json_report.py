@@ -77,6 +77,17 @@ def file_dict(r: FileReport) -> dict[str, Any]:
         out["language_origin"]["target_confidence"] = r.target_language.confidence
     if r.error is not None:
         out["error"] = r.error
+    if r.rule_errors:
+        out["errors"] = [
+            {
+                "code": e.code,
+                "name": e.name,
+                "message": e.message,
+                "segment_id": e.segment_id,
+                "count": e.count,
+            }
+            for e in r.rule_errors
+        ]
     meta = r.document.meta if r.document is not None else {}
     if isinstance(meta.get("units"), int):
         out["completeness"] = {"units": meta["units"], "untranslated": int(meta.get("untranslated", 0))}
@@ -96,6 +107,7 @@ def summary_dict(run: RunReport) -> dict[str, Any]:
         "files": len(run.files),
         "failed_files": sum(1 for f in run.files if not f.passed),
         "errors": sum(1 for f in run.files if f.error is not None),
+        "rule_errors": sum(len(f.rule_errors) for f in run.files),
         "word_count": run.word_count,
         "penalty": run.penalty,
         "score": run.score,
