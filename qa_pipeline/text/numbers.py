@@ -33,7 +33,15 @@ import regex
 
 from qa_pipeline.model import Span
 from qa_pipeline.text.numbers_calendar import calendar_spans, calendar_words
-from qa_pipeline.text.numbers_locale import ARABIC_COMMA, ARABIC_DECIMAL, DOT, SPACES, Convention, convention
+from qa_pipeline.text.numbers_locale import (
+    ARABIC_COMMA,
+    ARABIC_DECIMAL,
+    COMMA,
+    DOT,
+    SPACES,
+    Convention,
+    convention,
+)
 from qa_pipeline.text.numbers_special import clock_keys, code_digits, roman_numerals, special_tokens
 from qa_pipeline.text.numbers_tokens import (
     SPACE_CLASS,
@@ -121,7 +129,12 @@ def _reading(
         a, b = read(raw, DOT, True), read(raw, DOT.other(), True)
         return (a if a is not None else b), (b if a is not None else None), None
     own = read(raw, conv, indian)
-    alt = read(raw, other or conv.other(), indian)
+    alt = None
+    for candidate in (other,) if other else (conv.other(), DOT, COMMA):  # de-CH: 1.000 (COMMA), 1,000 (DOT)
+        if (candidate.decimal, candidate.group) != (conv.decimal, conv.group):
+            alt = read(raw, candidate, indian)
+            if alt is not None:
+                break
     issue = None
     if len(digit_scripts(raw)) > 1:
         issue = "mixed-digits"

@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from qa_pipeline.model import Span
-from qa_pipeline.text.numbers_locale import SPACES, Convention, separators
+from qa_pipeline.text.numbers_locale import APOSTROPHES, SPACES, Convention, separators
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ def read(raw: str, conv: Convention, indian: bool = False) -> Decimal | None:
         if len(set(seps)) != 1 or seps[0] not in conv.groups or seps[0] in conv.decimals:
             return None
         sizes = [len(g) for g in groups]
+        if seps[0] in APOSTROPHES:
+            sizes[0] = min(sizes[0], 3)  # an apostrophe only ever groups: Babel 2.19 writes de-CH 1234567'890
         if groups[0] == "0" or not any(
             _grouped(sizes, primary, secondary)
             for primary, secondary in {(3, 3), conv.grouping, *([(3, 2)] if indian else [])}
