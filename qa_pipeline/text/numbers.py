@@ -60,6 +60,8 @@ from qa_pipeline.text.numbers_words import scale_after, spelled_numbers, spelled
 __all__ = ["Item", "NumberToken", "digit_scripts", "extract", "items", "key", "read", "to_ascii"]
 
 _SPACE_SPLIT = regex.compile(f"({SPACE_CLASS})")
+_WORD_BEFORE = regex.compile(r"([\p{L}§.]+)[\s\u00a0®™]*[#№]?$")
+_HOUR_MINUTES = regex.compile(r"(\d{1,2})[.,:](\d{2})")
 _PERCENT_RE = regex.compile(rf"(?P<sp>{SPACE_CLASS}?)[%٪％]")
 _CURRENCY = "$€£¥₹₽₺₩₪₫₴₦₱฿"
 _CUR_BEFORE_RE = regex.compile(rf"(?:[A-Z]{{1,2}}\$|[{_CURRENCY}])(?P<sp>{SPACE_CLASS}?)$")
@@ -104,7 +106,7 @@ def _context_is_identifier(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     if before.endswith(("v", "V")) and (len(before) < 2 or not before[-2].isalpha()):
         return True
-    m = regex.search(r"([\p{L}§.]+)[\s\u00a0®™]*[#№]?$", before)
+    m = _WORD_BEFORE.search(before)
     if not m:
         return False
     word = m.group(1).rstrip(".")
@@ -175,7 +177,7 @@ def _plain(
     if scale is not None:
         keys |= {key(v * scale) for v in (own, alt) if v is not None}
     ascii_raw = to_ascii(raw)
-    tm = regex.fullmatch(r"(\d{1,2})[.,:](\d{2})", ascii_raw)
+    tm = _HOUR_MINUTES.fullmatch(ascii_raw)
     if tm and int(tm.group(1)) <= 24 and int(tm.group(2)) < 60:
         keys.add(f"t{int(tm.group(1))}:{tm.group(2)}")
     if not neg:
