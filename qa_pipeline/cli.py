@@ -255,9 +255,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     html_dir = args.html
     if html_dir is not None and report_dir is not None and _same_path(html_dir, report_dir):
         html_dir = None  # the report folder has the HTML report already
+    baseline_path = args.baseline or loaded[0].baseline
     _check_outputs(args, report_dir, html_dir)
+    if args.update_baseline:
+        if baseline_path is None:
+            return _err("--update-baseline needs --baseline FILE (or `baseline` in config)")
+        from qa_pipeline.fsutil import check_file_target
+
+        check_file_target(baseline_path)
     settings, run = _run(args, loaded)
-    baseline_path = args.baseline or settings.baseline
     if baseline_path is not None:
         from qa_pipeline.baseline import apply_baseline, write_baseline
 
@@ -265,8 +271,6 @@ def cmd_check(args: argparse.Namespace) -> int:
             write_baseline(run, baseline_path, settings)
             print(f"qa-pipeline: baseline {baseline_path} updated", file=sys.stderr)
         run = apply_baseline(run, baseline_path, settings)
-    elif args.update_baseline:
-        return _err("--update-baseline needs --baseline FILE (or `baseline` in config)")
     if report_dir is not None:
         from qa_pipeline.reporters.files import write_report_dir
 

@@ -369,8 +369,9 @@ def replace_dir(folder: Path) -> Iterator[StagedDir]:
     try:
         with deferred_signals():
             stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-            lock = os.open(stage, os.O_RDONLY)
-            _hold(lock)
+            with contextlib.suppress(OSError):  # a folder cannot be opened on Windows: no lock there
+                lock = os.open(stage, os.O_RDONLY)
+                _hold(lock)
         os.chmod(stage, _dir_mode())
         staged = StagedDir(stage)
         staged.write(MARKER, MARKER_TEXT)
