@@ -22,9 +22,12 @@ import pytest
 
 from qa_pipeline.fsutil import PAUSE_ENV
 
-pytestmark = pytest.mark.skipif(
-    sys.platform == "win32" or not hasattr(signal, "SIGKILL"), reason="needs POSIX signals"
-)
+pytestmark = [
+    pytest.mark.slow,  # about 40 short subprocess runs
+    pytest.mark.skipif(
+        sys.platform == "win32" or not hasattr(signal, "SIGKILL"), reason="needs POSIX signals"
+    ),
+]
 
 CONFIG = 'select = ["QA104"]\nmin-score = 99\n'
 OLD = {"a.txt": "Le  chat dort.\n", "b.txt": "Le chien  dort.\n"}
