@@ -48,6 +48,7 @@ TOP_KEYS = {
     "siblings",
     "report-dir",
     "baseline",
+    "follow-links",
 }
 LANG_KEYS = {"select", "ignore", "severity", "rules", "dnt"}
 
@@ -95,6 +96,7 @@ class Settings:
     siblings: str = "auto"  # "auto", "off", or "layout"
     report_dir: Path | None = None
     baseline: Path | None = None
+    follow_links: bool = False  # follow symlinks out of the checked folders
     origin: Mapping[str, str] = field(default_factory=dict)  # setting -> "config"/"cli"
 
     def weight(self, severity: Severity) -> float:
@@ -310,7 +312,7 @@ def _read_common(v: _Validator, table: Mapping[str, Any], kwargs: dict[str, Any]
             if value not in ("critical", "major", "minor", "neutral"):
                 raise v.fail(key, "expected critical, major, minor or neutral")
             kwargs["fail_on"] = Severity.parse(value)
-        elif key in ("include-fuzzy", "include-obsolete", "include-untranslated"):
+        elif key in ("include-fuzzy", "include-obsolete", "include-untranslated", "follow-links"):
             if not isinstance(value, bool):
                 raise v.fail(key, "expected true or false")
             kwargs[key.replace("-", "_")] = value
