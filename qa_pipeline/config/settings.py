@@ -208,6 +208,12 @@ class Settings:
         {"type": "boolean"},
         default=False,
     )
+    follow_links: bool = setting(
+        "follow-links",
+        "Follow symbolic links in checked folders that point outside them (like `--follow-links`).",
+        {"type": "boolean"},
+        default=False,
+    )
     exclude: tuple[str, ...] = setting(
         "exclude", "Glob patterns of files not to check.", STRINGS, default=(), kind="tuple"
     )

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from qa_pipeline.model import FileReport, Finding, LanguageInfo, RunReport
+from qa_pipeline.reporters import checked_files
 
 SCHEMA_VERSION = 1
 
@@ -103,14 +104,17 @@ def file_dict(r: FileReport) -> dict[str, Any]:
 
 
 def summary_dict(run: RunReport) -> dict[str, Any]:
+    """The run's totals; ``score`` is null when nothing was checked (``checked_files`` is 0)."""
+    checked = checked_files(run)
     out: dict[str, Any] = {
         "files": len(run.files),
+        "checked_files": checked,
         "failed_files": sum(1 for f in run.files if not f.passed),
         "errors": sum(1 for f in run.files if f.error is not None),
         "rule_errors": sum(len(f.rule_errors) for f in run.files),
         "word_count": run.word_count,
         "penalty": run.penalty,
-        "score": run.score,
+        "score": run.score if checked else None,
         "passed": run.passed,
         "min_score": run.min_score,
         "counts": dict(run.counts),
