@@ -35,6 +35,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from functools import cache
@@ -90,15 +91,27 @@ def checkpoint(label: str) -> None:
 
 @contextlib.contextmanager
 def deferred_signals() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back for the duration (they are delivered right after)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
+    """Hold SIGINT and SIGTERM back for the duration (they are delivered right after).
+
+    The Python-level handlers are swapped for a recorder, not the thread's signal mask: a signal mask is
+    per thread, and a signal sent to the process may land in another thread (a language model's), whose
+    handler would then run in the main thread in the middle of the critical step."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread can set handlers; the main thread's own steps are the critical ones
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    caught: list[int] = []
+
+    def record(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    previous = {sig: signal.signal(sig, record) for sig in _SIGNALS}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for sig in dict.fromkeys(caught):
+            signal.raise_signal(sig)
 
 
 # --- advisory locks and stale temporaries ---------------------------------------------------------

@@ -7,6 +7,8 @@ import json
 import os
 import signal
 import stat
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -219,8 +221,38 @@ def test_signals_are_held_back_during_a_critical_step() -> None:
         with pytest.raises(Stop):
             with deferred_signals():
                 os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(0.1)  # delivery is asynchronous when other threads exist
                 steps.append("still running")
             steps.append("not reached")
     finally:
         signal.signal(signal.SIGTERM, previous)
+    assert steps == ["still running"]
+
+
+def test_signals_that_land_in_another_thread_are_held_back_too() -> None:
+    """A signal mask is per thread: a SIGTERM delivered to another thread (a language model's) used to
+    run the handler in the middle of the critical step."""
+
+    class Stop(Exception):
+        pass
+
+    def handler(signum: int, frame: object) -> None:
+        raise Stop
+
+    other_done = threading.Event()
+    other = threading.Thread(target=other_done.wait, daemon=True)
+    other.start()
+    previous = signal.signal(signal.SIGTERM, handler)
+    steps = []
+    try:
+        with pytest.raises(Stop):
+            with deferred_signals():
+                assert other.ident is not None
+                signal.pthread_kill(other.ident, signal.SIGTERM)
+                time.sleep(0.3)  # delivery to the other thread is asynchronous: let it happen in here
+                steps.append("still running")
+            steps.append("not reached")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        other_done.set()
     assert steps == ["still running"]
