@@ -3,8 +3,8 @@
 ``APT`` (absolute penalty total) is the sum of the severity weights of the findings (neutral 0,
 minor 1, major 5, critical 25 by default). ``EWC`` (evaluation word count) is the source's word count
 when the document has a source, else the target's (see :mod:`qa_pipeline.text.wordcount` for
-Chinese, Japanese and Thai). ``score = max(0, 100 × (1 − APT / EWC))``. A file passes when its score
-is at least ``min-score`` and it has no finding at or above ``fail-on`` (critical by default).
+Chinese, Japanese and Thai). ``score = max(0, 100 × (1 − APT / EWC))``. Whether a file passes is the gate's decision
+(:mod:`qa_pipeline.pipeline.gate`), not scoring's.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from qa_pipeline.config import Settings
-from qa_pipeline.model import Document, Finding, Severity
+from qa_pipeline.model import Document, Finding
 from qa_pipeline.text.wordcount import count_words
 
 SEVERITIES = ("neutral", "minor", "major", "critical")
@@ -41,12 +41,6 @@ def score(apt: float, ewc: int) -> float:
 def counts(findings: Sequence[Finding]) -> dict[str, int]:
     c = Counter(f.severity.value for f in findings)
     return {s: c.get(s, 0) for s in SEVERITIES}
-
-
-def gate(score_value: float, findings: Sequence[Finding], min_score: float, fail_on: Severity) -> bool:
-    """True when the file passes."""
-    blocking = any(f.severity.rank >= fail_on.rank and f.severity is not Severity.NEUTRAL for f in findings)
-    return score_value >= min_score and not blocking
 
 
 def total(counts_list: Sequence[Mapping[str, int]]) -> dict[str, int]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from qa_pipeline.config import Settings
-from qa_pipeline.model import Document, Finding, LanguageInfo, Segment, Severity
-from qa_pipeline.scoring import counts, evaluation_word_count, gate, penalty, score
+from qa_pipeline.model import Document, Finding, GateResult, LanguageInfo, Segment, Severity
+from qa_pipeline.pipeline.check import FileResult
+from qa_pipeline.pipeline.gate import file_report
+from qa_pipeline.pipeline.plan import FilePlan
+from qa_pipeline.scoring import counts, evaluation_word_count, penalty, score
 from qa_pipeline.text.wordcount import count_words
 
 
@@ -30,12 +33,37 @@ def test_custom_weights() -> None:
     assert penalty([_finding(Severity.MINOR), _finding(Severity.CRITICAL)], s) == 102.0
 
 
+def _passes(words: int, findings: list[Finding], min_score: float, fail_on: Severity) -> bool:
+    """The gate's verdict on a file of ``words`` words (no baseline)."""
+    from pathlib import Path
+
+    doc = Document(
+        "a.txt", "text", "", (Segment(id="p1", target=" ".join(["mot"] * words)),), LanguageInfo("fr")
+    )
+    settings = Settings(min_score=min_score, fail_on=fail_on)
+    result = FileResult(FilePlan(Path("a.txt"), "a.txt", "a.txt", "text"), doc)
+    return file_report(result, settings, findings, GateResult(True, fail_on, min_score)).passed
+
+
 def test_gate() -> None:
-    assert gate(95.0, [_finding(Severity.MAJOR)], 90.0, Severity.CRITICAL)
-    assert not gate(95.0, [_finding(Severity.CRITICAL)], 90.0, Severity.CRITICAL)
-    assert not gate(89.9, [], 90.0, Severity.CRITICAL)
-    assert not gate(99.0, [_finding(Severity.MINOR)], 90.0, Severity.MINOR)
-    assert gate(99.0, [_finding(Severity.NEUTRAL)], 90.0, Severity.MINOR)
+    assert _passes(100, [_finding(Severity.MAJOR)], 90.0, Severity.CRITICAL)  # score 95
+    assert not _passes(100, [_finding(Severity.CRITICAL)], 70.0, Severity.CRITICAL)
+    assert not _passes(
+        10, [_finding(Severity.MINOR), _finding(Severity.MINOR)], 90.0, Severity.CRITICAL
+    )  # 80
+    assert not _passes(100, [_finding(Severity.MINOR)], 90.0, Severity.MINOR)
+    assert _passes(100, [_finding(Severity.NEUTRAL)], 90.0, Severity.MINOR)
+
+
+def test_blocking_under_a_baseline_needs_a_new_finding() -> None:
+    from dataclasses import replace
+
+    from qa_pipeline.model import BaselineInfo
+
+    gate = GateResult(True, Severity.MAJOR, 90.0, baseline=BaselineInfo("b.json", 0, 0))
+    assert gate.blocks(replace(_finding(Severity.MAJOR), status="new"))
+    assert not gate.blocks(replace(_finding(Severity.MAJOR), status="known"))
+    assert not gate.blocks(replace(_finding(Severity.MINOR), status="new"))
 
 
 def test_counts() -> None:

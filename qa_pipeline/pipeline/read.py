@@ -1,0 +1,99 @@
+"""Stage 3, read: each planned file parsed once, its source attached, its languages resolved, and the
+translations of the same document (siblings) found.
+
+A file shared by several translations (a source, a sibling) is parsed once per run. A file that cannot be
+read is not an exception here: it becomes a :class:`Loaded` with an ``error``, reported in its own file
+report, and the other files are still checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from qa_pipeline.config import Settings
+from qa_pipeline.languages import resolve_languages
+from qa_pipeline.model import Document
+from qa_pipeline.pairing import attach_source
+from qa_pipeline.pipeline.plan import FilePlan, RunOptions, plan_file
+from qa_pipeline.readers import ReaderError, ReadOptions, read_document
+from qa_pipeline.ruleapi import Sibling
+from qa_pipeline.siblings import find_siblings
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A planned file and its document, or the one-line reason it could not be read."""
+
+    plan: FilePlan
+    document: Document | None = None
+    error: str | None = None
+
+
+class DocumentCache:
+    """Parsed files by real path, for one run."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.options = ReadOptions(
+            include_fuzzy=settings.include_fuzzy,
+            include_obsolete=settings.include_obsolete,
+            include_untranslated=settings.include_untranslated,
+        )
+        self._docs: dict[Path, Document] = {}
+
+    def read(self, path: Path, display: str | None = None) -> Document:
+        key = path.resolve()
+        doc = self._docs.get(key)
+        if doc is None:
+            doc = read_document(path, self.options)
+            self._docs[key] = doc
+        shown = display if display is not None else str(path)
+        return doc if doc.path == shown else replace(doc, path=shown)
+
+
+def load(plan: FilePlan, cache: DocumentCache) -> Document:
+    """The document of ``plan`` with its source and languages (raises :class:`ReaderError`)."""
+    doc = cache.read(plan.path, plan.display)
+    if plan.source is not None:
+        try:
+            doc = attach_source(doc, cache.read(plan.source))
+        except ReaderError as exc:
+            raise ReaderError(f"source file {plan.source}: {exc}") from None
+    target, source = resolve_languages(
+        doc,
+        plan.target.code if plan.target else None,
+        plan.source_language.code if plan.source_language else None,
+        origin=plan.target.origin if plan.target else "config",
+        path_lang=plan.target_from_path,
+        source_origin=plan.source_language.origin if plan.source_language else "config",
+        source_path_lang=plan.source_from_path,
+    )
+    return replace(doc, target_language=target, source_language=source)
+
+
+def read_all(plans: Sequence[FilePlan], cache: DocumentCache) -> tuple[Loaded, ...]:
+    out = []
+    for plan in plans:
+        try:
+            out.append(Loaded(plan, load(plan, cache)))
+        except ReaderError as exc:
+            out.append(Loaded(plan, error=str(exc)))
+    return tuple(out)
+
+
+def siblings_of(
+    loaded: Sequence[Loaded], settings: Settings, cache: DocumentCache
+) -> Mapping[str, tuple[Sibling, ...]]:
+    """Siblings of each read document, by display path: by ``layout`` (read from disk when the run
+    does not check them, as in a pre-commit hook), else by shared structure."""
+    docs = [item.document for item in loaded if item.document is not None]
+    relpaths = {item.plan.display: item.plan.relpath for item in loaded if item.document is not None}
+
+    def load_sibling(path: Path) -> Document | None:
+        try:
+            return load(plan_file(path, settings, RunOptions()), cache)
+        except ReaderError:
+            return None
+
+    return find_siblings(docs, settings.siblings, settings.layout, relpaths, settings.root, load_sibling)
