@@ -123,7 +123,9 @@ def _source_for(seg: Segment, fmt: str, by_id: Mapping[str, Segment]) -> Segment
         return found
     parts = plural_parts(fmt, seg.id)
     if seg.kind is not SegmentKind.PLURAL or parts is None:
-        return None
+        # a plain string where the source has a plural (an outdated translation): its "other" form
+        found = by_id.get(_plural_id(fmt, seg.id, "other"))
+        return found if found is not None and found.kind is SegmentKind.PLURAL else None
     base, category = parts
     for cat, v3 in (("other", False), ("other", True)):
         if cat != category:
@@ -137,12 +139,15 @@ def attach_source_by_id(doc: Document, source_doc: Document) -> Document:
     """``doc`` with each segment's source taken from the ``source_doc`` segment of the same id.
 
     Plural forms pair by CLDR category; a category the source lacks pairs with its ``other`` form. A
-    segment the source does not have keeps ``source=None``. ``meta["missing_keys"]`` lists the source's
-    keys the translation lacks (except ``optional_ids``), ``meta["extra_keys"]`` the translation's keys
-    the source lacks; both in file order.
+    segment the source does not have keeps ``source=None``; a plain string whose source is a plural
+    pairs with its ``other`` form and is listed in ``meta["plural_mismatch"]``.
+    ``meta["missing_keys"]`` lists the source's keys the translation lacks (except ``optional_ids``),
+    ``meta["extra_keys"]`` the translation's keys the source lacks; both in file order.
     """
     by_id = {s.id: s for s in source_doc.segments}
     segments = []
+    renamed: dict[str, str] = {}  # key of a form that turned out to be plural -> its base key
+    mismatched: list[str] = []  # plain strings whose source is a plural
     for seg in doc.segments:
         src = _source_for(seg, doc.format, by_id)
         if src is None:
@@ -154,19 +159,24 @@ def attach_source_by_id(doc: Document, source_doc: Document) -> Document:
             "source_protected": src.protected,
             "flags": seg.flags | src.flags,
         }
-        if src.kind is SegmentKind.PLURAL and seg.kind is SegmentKind.UNIT:
+        if src.id != seg.id and seg.kind is SegmentKind.UNIT:
+            mismatched.append(seg.id)
+        elif src.kind is SegmentKind.PLURAL and seg.kind is SegmentKind.UNIT:
             parts = plural_parts(doc.format, seg.id)
             if parts is not None and parts[1] in PLURAL_CATEGORIES:
                 changes["kind"] = SegmentKind.PLURAL
                 changes["plural_index"] = PLURAL_CATEGORIES.index(parts[1])
+                renamed[seg.id] = parts[0]
         segments.append(replace(seg, **changes))
-    target_keys = _keys(doc)
+    target_keys = tuple(dict.fromkeys(renamed.get(k, k) for k in _keys(doc)))
     source_keys = _keys(source_doc)
     optional = set(source_doc.meta.get("optional_ids", ())) | set(doc.meta.get("optional_ids", ()))
     target_set, source_set = set(target_keys), set(source_keys)
     meta = dict(doc.meta)
     meta["missing_keys"] = tuple(k for k in source_keys if k not in target_set and k not in optional)
     meta["extra_keys"] = tuple(k for k in target_keys if k not in source_set)
+    if mismatched:
+        meta["plural_mismatch"] = tuple(mismatched)
     source_language = doc.source_language
     if source_language.code is None and source_doc.target_language.code is not None:
         source_language = source_doc.target_language

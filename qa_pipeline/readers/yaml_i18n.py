@@ -216,8 +216,8 @@ def read_yaml(text: str, path: str, options: ReadOptions) -> Document:
         if not isinstance(root, MappingNode):
             what = "a list" if isinstance(root, SequenceNode) else "a single value"
             raise ReaderError(f"not a YAML locale file: the top level is {what}, not a mapping of keys")
-        codes = [_language_key(k) for k, _ in root.value]
-        if len(codes) == 1 and codes[0] and not isinstance(root.value[0][1], ScalarNode):
+        codes = [_language_key(k) if isinstance(v, MappingNode) else None for k, v in root.value]
+        if len(codes) == 1 and codes[0]:
             key, value = root.value[0]
             lang = LanguageInfo(codes[0], "file")
             _, suppressed = walker.above(key.start_mark.line)

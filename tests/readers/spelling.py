@@ -67,7 +67,14 @@ def _android(text: str, at: int) -> str | None:
 
 
 def spells(doc: Document, at: int, ch: str) -> bool:
-    """Whether ``doc.text`` at ``at`` spells ``ch`` (the character itself is checked by the caller)."""
+    """Whether ``doc.text`` at ``at`` spells ``ch``: the very character, or an escape for it."""
+    try:
+        return doc.text[at] == ch or _spells(doc, at, ch)
+    except (IndexError, ValueError):  # a backslash that is no escape (plain YAML, end of text)
+        return False
+
+
+def _spells(doc: Document, at: int, ch: str) -> bool:
     text = doc.text
     c = text[at]
     if doc.format == "json":
