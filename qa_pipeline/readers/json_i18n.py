@@ -33,11 +33,11 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment
+from qa_pipeline.model import Document, LanguageInfo, Segment
 from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.jsonscan import JArray, JObject, JScalar, JString, JValue, pointer, scan
-from qa_pipeline.readers.keyed import key_meta, language_from_path, make_segment
+from qa_pipeline.readers.keyed import key_meta, language_from_path, language_place, make_segment
 
 _PLURAL_KEY = re.compile(r"^(.+?)_(zero|one|two|few|many|other)$")
 _MESSAGE_KEYS = frozenset({"message", "defaultMessage", "description", "placeholders"})
@@ -200,7 +200,7 @@ def read_json(text: str, path: str, options: ReadOptions) -> Document:
             make_segment(
                 seg_id,
                 string.value,
-                string.offsets if string.value else OffsetMap.contiguous(string.start + 1),
+                string.offsets,
                 len(segments),
                 category=category,
                 notes=notes,
@@ -228,9 +228,7 @@ def claims(path: PurePath, head: bytes) -> bool:
     language folder below ``locales/``, ``i18n/``…) and its content starts with an object — so
     ``package.json``, ``tsconfig.json`` and data files are left alone.
     """
-    from qa_pipeline.readers.keyed import _keyed_place
-
-    if _keyed_place(path) is None:
+    if language_place(path) is None:
         return False
     body = head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
     return body[:1] == b"{"

@@ -199,14 +199,15 @@ def _keys(doc: Document) -> tuple[str, ...]:
 # --- path conventions -----------------------------------------------------------------------------
 
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|[0-9]{3}))?")
-_LOCALE_DIRS = frozenset(
+LOCALE_DIRS = frozenset(
     {"locales", "locale", "_locales", "i18n", "l10n", "lang", "langs", "languages", "translations"}
 )
 _ANDROID_LEGACY = {"in": "id", "iw": "he", "ji": "yi"}
 _SOURCE_CODES = ("en", "en-US", "en_US", "en-GB", "en_GB")
 
 
-def _code(name: str) -> str | None:
+def language_code(name: str) -> str | None:
+    """``name`` as a BCP 47 tag if it is a language code Babel knows (``pt_BR`` → ``pt-BR``), else None."""
     from qa_pipeline.languages import is_language, normalize
 
     if not _CODE.fullmatch(name):
@@ -214,19 +215,21 @@ def _code(name: str) -> str | None:
     return normalize(name) if is_language(name) else None
 
 
-def _keyed_place(path: PurePath) -> tuple[str, int] | None:
-    """Where a JSON/YAML path names its language: ("stem" | "suffix", 0) or ("dir", parts from the end)."""
+def language_place(path: PurePath) -> tuple[str, int] | None:
+    """Where a JSON/YAML path names its language: the file stem (``fr.json``: ``("stem", 0)``), its last
+    dotted part (``devise.fr.yml``: ``("suffix", 0)``), or a folder (``fr/common.json``: ``("dir", 1)``;
+    deeper only below a ``locales``/``i18n``… folder); None when it names none."""
     stem = path.stem
-    if _code(stem):
+    if language_code(stem):
         return "stem", 0
     head, dot, last = stem.rpartition(".")
-    if dot and head and _code(last):
+    if dot and head and language_code(last):
         return "suffix", 0
     parents = path.parts[:-1]
-    if parents and _code(parents[-1]):
+    if parents and language_code(parents[-1]):
         return "dir", 1
     for depth in range(2, len(parents) + 1):
-        if _code(parents[-depth]) and any(p.lower() in _LOCALE_DIRS for p in parents[:-depth]):
+        if language_code(parents[-depth]) and any(p.lower() in LOCALE_DIRS for p in parents[:-depth]):
             return "dir", depth
     return None
 
@@ -257,15 +260,15 @@ def language_from_path(path: str | PurePath, fmt: str) -> str | None:
     p = PurePath(path)
     if fmt == "android":
         return android_language(p.parent.name)
-    place = _keyed_place(p)
+    place = language_place(p)
     if place is None:
         return None
     where, depth = place
     if where == "stem":
-        return _code(p.stem)
+        return language_code(p.stem)
     if where == "suffix":
-        return _code(p.stem.rpartition(".")[2])
-    return _code(p.parts[-1 - depth])
+        return language_code(p.stem.rpartition(".")[2])
+    return language_code(p.parts[-1 - depth])
 
 
 def source_candidates(path: PurePath, fmt: str) -> list[PurePath]:
@@ -275,7 +278,7 @@ def source_candidates(path: PurePath, fmt: str) -> list[PurePath]:
         if android_language(folder) is None:
             return []
         return [path.parent.parent / "values" / path.name]
-    place = _keyed_place(path)
+    place = language_place(path)
     if place is None:
         return []
     where, depth = place
@@ -309,12 +312,15 @@ def default_source(path: Path, fmt: str) -> Path | None:
 
 __all__ = [
     "KEYED_FORMATS",
+    "LOCALE_DIRS",
     "PLURAL_CATEGORIES",
     "android_language",
     "attach_source_by_id",
     "default_source",
     "key_meta",
+    "language_code",
     "language_from_path",
+    "language_place",
     "make_segment",
     "plural_parts",
     "source_candidates",

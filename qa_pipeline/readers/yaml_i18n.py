@@ -36,7 +36,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from qa_pipeline.model import Document, LanguageInfo, Segment
 from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
-from qa_pipeline.readers.keyed import PLURAL_CATEGORIES, key_meta, language_from_path, make_segment
+from qa_pipeline.readers.keyed import (
+    LOCALE_DIRS,
+    PLURAL_CATEGORIES,
+    key_meta,
+    language_code,
+    language_from_path,
+    make_segment,
+)
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.readers.yamlscalar import map_scalar
 
@@ -202,9 +209,7 @@ class _Walker:
 
 
 def _language_key(node: Node) -> str | None:
-    from qa_pipeline.readers.keyed import _code
-
-    return _code(node.value) if isinstance(node, ScalarNode) and node.tag == _STR else None
+    return language_code(node.value) if isinstance(node, ScalarNode) and node.tag == _STR else None
 
 
 def read_yaml(text: str, path: str, options: ReadOptions) -> Document:
@@ -258,8 +263,6 @@ def claims(path: PurePath, head: bytes) -> bool:
     language (``fr.yml``, ``devise.fr.yml``, ``fr/…``) or lies under a ``locales``/``i18n``… folder.
     CI workflows, compose files and other configuration are left alone.
     """
-    from qa_pipeline.readers.keyed import _LOCALE_DIRS, _code
-
     for raw in head.splitlines():
         line = raw.rstrip()
         if not line or line.lstrip().startswith(b"#") or line in (b"---", b"\xef\xbb\xbf---"):
@@ -269,13 +272,13 @@ def claims(path: PurePath, head: bytes) -> bool:
         m = _ROOT_KEY.match(line.removeprefix(b"\xef\xbb\xbf"))
         if m is None:
             return False
-        code = _code(m.group(2).decode("ascii"))
+        code = language_code(m.group(2).decode("ascii"))
         if code is None:
             return False
         named = language_from_path(path, "yaml")
         if named is not None:
             return named.split("-")[0] == code.split("-")[0]
-        return any(p.lower() in _LOCALE_DIRS for p in path.parts[:-1])
+        return any(p.lower() in LOCALE_DIRS for p in path.parts[:-1])
     return False
 
 

@@ -3,7 +3,6 @@ claims, errors and the semantics the snapshots do not spell out."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from pathlib import Path, PurePath
 
@@ -271,9 +270,7 @@ def test_yaml_alias_bomb_is_not_expanded() -> None:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"  {name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     text = "\n".join(lines) + "\n"
-    started = time.perf_counter()
-    doc = read_yaml(text, "fr.yml", OPTIONS)
-    assert time.perf_counter() - started < 5  # 9**9 strings if aliases were expanded
+    doc = read_yaml(text, "fr.yml", OPTIONS)  # 9**9 strings if aliases were expanded
     assert len(doc.segments) == 9
     assert doc.meta["aliases_skipped"] == 8 * 9
 

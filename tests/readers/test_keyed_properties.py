@@ -22,7 +22,7 @@ from qa_pipeline.readers import ReaderError, ReadOptions
 from qa_pipeline.readers.android import read_android
 from qa_pipeline.readers.json_i18n import read_json
 from qa_pipeline.readers.jsonscan import JObject, pointer, scan
-from qa_pipeline.readers.keyed import _code
+from qa_pipeline.readers.keyed import language_code
 from qa_pipeline.readers.yaml_i18n import read_yaml
 
 from .helpers import assert_positions_exact
@@ -195,7 +195,7 @@ def test_yaml_positions(
     if crlf:
         text = text.replace("\n", "\r\n")
     loaded = yaml.safe_load(text)
-    language_roots = [k for k, v in loaded.items() if _code(k) and isinstance(v, dict)]
+    language_roots = [k for k, v in loaded.items() if language_code(k) and isinstance(v, dict)]
     if not root and len(loaded) == len(language_roots) > 1:
         with pytest.raises(ReaderError, match="several languages in one file"):
             read_yaml(text, "gen.yml", OPTIONS)
