@@ -1,7 +1,7 @@
 """Readers: one module per format, each turning a file into a :class:`~qa_pipeline.model.Document`.
 
 ``read_document`` picks the reader by extension (``.txt``, ``.md``/``.markdown``, ``.po``/``.pot``,
-``.xlf``/``.xliff``) and raises :class:`ReaderError` with a one-line message for any file it cannot use.
+``.xlf``/``.xliff``, ``.json``, ``.yml``/``.yaml``, ``.xml`` (Android resources)) and raises :class:`ReaderError` with a one-line message for any file it cannot use.
 """
 
 from __future__ import annotations
@@ -35,7 +35,14 @@ FORMATS: dict[str, str] = {
     ".pot": "po",
     ".xlf": "xliff",
     ".xliff": "xliff",
+    ".json": "json",
+    ".yml": "yaml",
+    ".yaml": "yaml",
+    ".xml": "android",
 }
+
+HEAD_BYTES = 8192
+"""How much of a file :func:`scan_claims` looks at."""
 
 
 def format_of(path: Path) -> str | None:
@@ -59,7 +66,43 @@ def _reader(fmt: str) -> Callable[[str, str, ReadOptions], Document]:
         from qa_pipeline.readers.xliff import read_xliff
 
         return read_xliff
+    if fmt == "json":
+        from qa_pipeline.readers.json_i18n import read_json
+
+        return read_json
+    if fmt == "yaml":
+        from qa_pipeline.readers.yaml_i18n import read_yaml
+
+        return read_yaml
+    if fmt == "android":
+        from qa_pipeline.readers.android import read_android
+
+        return read_android
     raise ReaderError(f"unsupported format {fmt!r}")
+
+
+def scan_claims(path: Path, head: bytes) -> bool:
+    """Whether a folder scan should read ``path`` (``head``: its first :data:`HEAD_BYTES` bytes).
+
+    Files of the document and bilingual formats are always read. ``.json``, ``.yml``/``.yaml`` and
+    ``.xml`` are in every repository (package.json, CI workflows, pom.xml), so those are read only when
+    their path or content identifies them as translation files; a file named on the command line is
+    read by its extension's reader regardless.
+    """
+    fmt = format_of(path)
+    if fmt == "json":
+        from qa_pipeline.readers.json_i18n import claims as json_claims
+
+        return json_claims(path, head)
+    if fmt == "yaml":
+        from qa_pipeline.readers.yaml_i18n import claims as yaml_claims
+
+        return yaml_claims(path, head)
+    if fmt == "android":
+        from qa_pipeline.readers.android import claims as android_claims
+
+        return android_claims(path, head)
+    return fmt is not None
 
 
 def read_document(path: Path, options: ReadOptions | None = None, display: str | None = None) -> Document:
@@ -69,4 +112,4 @@ def read_document(path: Path, options: ReadOptions | None = None, display: str |
     return _reader(fmt)(text, display or str(path), options or ReadOptions())
 
 
-__all__ = ["FORMATS", "ReadOptions", "ReaderError", "format_of", "read_document"]
+__all__ = ["FORMATS", "HEAD_BYTES", "ReadOptions", "ReaderError", "format_of", "read_document", "scan_claims"]

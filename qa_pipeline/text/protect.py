@@ -20,9 +20,16 @@ URL_RE = regex.compile(
 EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 PLACEHOLDER_RE = regex.compile(
     r"""
-    %(?:\d+\$)?[-+ 0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsprn@]  # printf (and Python %r)
+    (?(DEFINE)(?P<braces>\{(?:[^{}]++|(?&braces))*\}))
+    \{\s*[A-Za-z_$][\w.$-]*\s*,\s*(?:plural|selectordinal|select)\s*,(?:[^{}]++|(?&braces))*\}         # ICU plural/select, whole
+    | \$t\((?:[^()]|\([^()]*\))*\)                                                                   # i18next nesting $t(key)
+    | %\{[A-Za-z_][\w.-]*\}                                                                          # Ruby/Rails %{name}
+    | %<[A-Za-z_]\w*>[-+ 0#]*\d*(?:\.\d+)?[a-zA-Z]                                                     # Ruby %<name>s
+    | @(?:\.[a-z]+)?:(?:\([\w.-]+\)|[\w-]+(?:\.[\w-]+)*)                                                # vue-i18n link @:key
+    | \$[A-Za-z_][A-Za-z0-9_]*\$                                                                     # Chrome $NAME$
+    | %(?:\d+\$)?[-+ 0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsprn@]  # printf (and Python %r)
     | %\([A-Za-z_][\w.]*\)[-+ 0#]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]                                  # python %(name)s
-    | \{\{\s*[\w.|: ]+\s*\}\}                                                                       # {{ var }}
+    | \{\{[^{}\n]+\}\}                                                                               # {{ var }}, {{- var, number}}
     | \{[A-Za-z_$][\w.$\[\]-]*(?:,[^{}]*)?\}                                                        # {name} / ICU
     | \{\d+(?:,[^{}]*)?\}                                                                           # {0}
     | \$\{[^}\s]+\}                                                                                 # ${var}
