@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.add_argument("--validate", action="store_true", help="also validate the built-in rule files")
 
+    sub.add_parser("formats", help="list the file formats and the extensions each reads")
+
     explain = sub.add_parser("explain", help="print one rule's documentation")
     explain.add_argument("rule", help="rule code or name, e.g. QA301")
     explain.add_argument("--config", type=Path)
@@ -154,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # garbage less often while it does — a pre-commit run is dominated by start-up.
     gc.set_threshold(50_000, 20, 20)
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check", "baseline", "rules", "explain", "schema"}
+    commands = {"check", "baseline", "rules", "explain", "schema", "formats"}
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         argv = ["check", *argv]
     args = _parser().parse_args(argv)
@@ -164,6 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "explain":
             return cmd_explain(args)
+        if args.command == "formats":
+            from qa_pipeline.readers.formats import listing
+
+            sys.stdout.write(listing())
+            return EXIT_OK
         if args.command == "schema":
             return cmd_schema(args)
         if args.command == "baseline":

@@ -36,9 +36,9 @@ _RESOURCES = Resources(Settings())
 def _document(case: Mapping[str, Any], target: str, lang: str | None, path: str) -> Document:
     fmt = case.get("format")
     if fmt:
-        from qa_pipeline.readers import ReadOptions, _reader
+        from qa_pipeline.readers import ReadOptions, reader
 
-        doc = _reader(fmt)(target, path, ReadOptions())
+        doc = reader(fmt).read_function()(target, path, ReadOptions())
     else:
         kind = SegmentKind(case.get("kind", "paragraph"))
         source = case.get("source")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from qa_pipeline.config import Settings
-from qa_pipeline.readers import FORMATS
+from qa_pipeline.readers import HEAD_BYTES, format_of, scan_claims
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__", ".mypy_cache"}
 
@@ -30,7 +30,8 @@ def collect_files(paths: Sequence[str], settings: Settings, skipped: list[str] |
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(_walk(p, settings.follow_links, skipped if skipped is not None else [])))
+            found = _walk(p, settings.follow_links, skipped if skipped is not None else [], settings.formats)
+            out.extend(sorted(f for f in found if _claimed(f, settings.formats)))
         else:
             out.append(p)
     kept = []
@@ -50,7 +51,18 @@ def _skipped_dir(name: str) -> bool:
     return name in SKIP_DIRS or name.startswith(".")
 
 
-def _walk(top: Path, follow: bool, skipped: list[str]) -> list[Path]:
+def _claimed(path: Path, mapped: Mapping[str, str]) -> bool:
+    """Whether a folder scan reads ``path``: a format claims its extension and, for extensions common
+    outside localization (``.json``, ``.xml``…), its path or first bytes say it is a translation file."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError:
+        return True  # unreadable: the reader reports it in the file's report
+    return scan_claims(path, head, mapped)
+
+
+def _walk(top: Path, follow: bool, skipped: list[str], mapped: Mapping[str, str]) -> list[Path]:
     """Checkable files under ``top``. Links out of ``top`` are skipped unless ``follow``; links to
     folders are only followed with ``follow`` (inside ``top`` their target is walked anyway), each real
     folder at most once, so a link loop ends."""
@@ -69,9 +81,7 @@ def _walk(top: Path, follow: bool, skipped: list[str]) -> list[Path]:
             if entry.is_symlink():
                 real = Path(os.path.realpath(path))
                 is_dir = real.is_dir()
-                if (is_dir and _skipped_dir(entry.name)) or (
-                    not is_dir and path.suffix.lower() not in FORMATS
-                ):
+                if (is_dir and _skipped_dir(entry.name)) or (not is_dir and format_of(path, mapped) is None):
                     continue
                 if not real.exists():
                     skipped.append(f"{path}: a broken symbolic link")
@@ -91,7 +101,7 @@ def _walk(top: Path, follow: bool, skipped: list[str]) -> list[Path]:
                 if not _skipped_dir(entry.name):
                     visited.add(Path(os.path.realpath(path)))
                     stack.append(path)
-            elif path.suffix.lower() in FORMATS:
+            elif format_of(path, mapped) is not None:
                 found.append(path)
     return found
 

@@ -17,7 +17,7 @@ from qa_pipeline.config import Settings
 from qa_pipeline.languages import language_from_path, normalize
 from qa_pipeline.pairing import counterpart, match_layout
 from qa_pipeline.pipeline.collect import relpath
-from qa_pipeline.readers import format_of
+from qa_pipeline.readers.formats import BILINGUAL, KEYED, FormatSpec, spec_for
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,35 @@ def _layout_language(rel: str, settings: Settings) -> str | None:
     return normalize(fields["lang"]) if fields and "lang" in fields else None
 
 
+def _format_language(path: Path, spec: FormatSpec | None) -> str | None:
+    """The language a keyed file's path names by its format's convention (``values-pt-rBR`` -> pt-BR)."""
+    if spec is None or spec.pairing != KEYED:
+        return None
+    from qa_pipeline.readers.keyed import language_from_path as keyed_language
+
+    found = keyed_language(path, spec.name)
+    return normalize(found) if found else None
+
+
 def _hint(cli: str | None, config: str | None, origin: str) -> LanguageHint | None:
     if cli:
         return LanguageHint(normalize(cli), origin)
     if config:
         return LanguageHint(normalize(config), "config")
     return None
+
+
+def _source_file(path: Path, rel: str, spec: FormatSpec | None, settings: Settings) -> Path | None:
+    """Where the source of ``path`` is: the ``source`` pattern, else the format's convention (keyed
+    files: ``values-fr/`` -> ``values/``). A bilingual file carries its source: never paired."""
+    if spec is not None and spec.pairing == BILINGUAL:
+        return None
+    src = counterpart(settings.source, settings.layout, rel, settings.root)
+    if src is None and settings.source is None and spec is not None and spec.pairing == KEYED:
+        from qa_pipeline.readers.keyed import default_source
+
+        return default_source(path, spec.name)
+    return src
 
 
 def plan_file(
@@ -75,7 +98,8 @@ def plan_file(
     changed: Mapping[Path, frozenset[int] | None] | None = None,
 ) -> FilePlan:
     rel = relpath(path, settings.root)
-    src = counterpart(settings.source, settings.layout, rel, settings.root)
+    spec = spec_for(path, settings.formats)
+    src = _source_file(path, rel, spec, settings)
     ref = counterpart(settings.reference, settings.layout, rel, settings.root)
     source = src if src is not None and src.is_file() else None
     source_rel = relpath(source, settings.root) if source is not None else None
@@ -83,13 +107,13 @@ def plan_file(
         path=path,
         display=str(path),
         relpath=rel,
-        format=format_of(path),
+        format=spec.name if spec else None,
         source=source,
         source_missing=src if src is not None and source is None else None,
         reference=ref if ref is not None and ref.is_file() else None,
         target=_hint(options.target_language, settings.target_language, options.language_origin),
         source_language=_hint(options.source_language, settings.source_language, options.language_origin),
-        target_from_path=_layout_language(rel, settings),
+        target_from_path=_layout_language(rel, settings) or _format_language(path, spec),
         source_from_path=(
             (_layout_language(source_rel, settings) or language_from_path(source_rel)) if source_rel else None
         ),

@@ -17,7 +17,9 @@ from qa_pipeline.languages import resolve_languages
 from qa_pipeline.model import Document
 from qa_pipeline.pairing import attach_source
 from qa_pipeline.pipeline.plan import FilePlan, RunOptions, plan_file
-from qa_pipeline.readers import ReaderError, ReadOptions, read_document
+from qa_pipeline.readers import ReaderError, ReadOptions, read_document, reader
+from qa_pipeline.readers.formats import KEYED
+from qa_pipeline.readers.keyed import attach_source_by_id
 from qa_pipeline.ruleapi import Sibling
 from qa_pipeline.siblings import find_siblings
 
@@ -40,13 +42,14 @@ class DocumentCache:
             include_obsolete=settings.include_obsolete,
             include_untranslated=settings.include_untranslated,
         )
+        self.formats = settings.formats
         self._docs: dict[Path, Document] = {}
 
     def read(self, path: Path, display: str | None = None) -> Document:
         key = path.resolve()
         doc = self._docs.get(key)
         if doc is None:
-            doc = read_document(path, self.options)
+            doc = read_document(path, self.options, mapped=self.formats)
             self._docs[key] = doc
         shown = display if display is not None else str(path)
         return doc if doc.path == shown else replace(doc, path=shown)
@@ -57,7 +60,9 @@ def load(plan: FilePlan, cache: DocumentCache) -> Document:
     doc = cache.read(plan.path, plan.display)
     if plan.source is not None:
         try:
-            doc = attach_source(doc, cache.read(plan.source))
+            src_doc = cache.read(plan.source)
+            keyed = reader(doc.format).pairing == KEYED and src_doc.format == doc.format
+            doc = attach_source_by_id(doc, src_doc) if keyed else attach_source(doc, src_doc)
         except ReaderError as exc:
             raise ReaderError(f"source file {plan.source}: {exc}") from None
     target, source = resolve_languages(

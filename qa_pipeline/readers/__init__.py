@@ -1,87 +1,33 @@
 """Readers: one module per format, each turning a file into a :class:`~qa_pipeline.model.Document`.
 
-``read_document`` picks the reader by extension (``.txt``, ``.md``/``.markdown``, ``.po``/``.pot``,
-``.xlf``/``.xliff``, ``.json``, ``.yml``/``.yaml``, ``.xml`` (Android resources)) and raises :class:`ReaderError` with a one-line message for any file it cannot use.
+:mod:`qa_pipeline.readers.formats` is the table of formats (extensions, reader, pairing with the
+source). ``read_document`` picks the reader by extension and raises :class:`ReaderError` with a
+one-line message for any file it cannot use — including a file whose extension no reader claims.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 
 from qa_pipeline.model import Document
+from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.readers.decode import ReaderError, decode_file
+from qa_pipeline.readers.formats import BY_EXTENSION, BY_NAME, SPECS, FormatSpec, spec_for
 
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How readers treat entries a translator has not finished: PO fuzzy and obsolete entries, and
-    untranslated units (an empty PO ``msgstr``; an XLIFF unit without a target, or with an empty one
-    whose state says it is not translated yet). All are skipped by default and counted in
-    ``Document.meta`` (``units``, ``untranslated``), which the report shows as completeness."""
-
-    include_fuzzy: bool = False
-    include_obsolete: bool = False
-    include_untranslated: bool = False
-
-
-FORMATS: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".po": "po",
-    ".pot": "po",
-    ".xlf": "xliff",
-    ".xliff": "xliff",
-    ".json": "json",
-    ".yml": "yaml",
-    ".yaml": "yaml",
-    ".xml": "android",
-}
+FORMATS: Mapping[str, str] = {ext: spec.name for ext, spec in BY_EXTENSION.items()}
+"""Extension -> format name, for every format a reader claims."""
 
 HEAD_BYTES = 8192
 """How much of a file :func:`scan_claims` looks at."""
 
 
-def format_of(path: Path) -> str | None:
-    return FORMATS.get(path.suffix.lower())
+def format_of(path: Path, mapped: Mapping[str, str] | None = None) -> str | None:
+    spec = spec_for(path, mapped)
+    return spec.name if spec else None
 
 
-def _reader(fmt: str) -> Callable[[str, str, ReadOptions], Document]:
-    if fmt == "text":
-        from qa_pipeline.readers.text import read_text
-
-        return read_text
-    if fmt == "markdown":
-        from qa_pipeline.readers.markdown import read_markdown
-
-        return read_markdown
-    if fmt == "po":
-        from qa_pipeline.readers.po import read_po
-
-        return read_po
-    if fmt == "xliff":
-        from qa_pipeline.readers.xliff import read_xliff
-
-        return read_xliff
-    if fmt == "json":
-        from qa_pipeline.readers.json_i18n import read_json
-
-        return read_json
-    if fmt == "yaml":
-        from qa_pipeline.readers.yaml_i18n import read_yaml
-
-        return read_yaml
-    if fmt == "android":
-        from qa_pipeline.readers.android import read_android
-
-        return read_android
-    raise ReaderError(f"unsupported format {fmt!r}")
-
-
-def scan_claims(path: Path, head: bytes) -> bool:
+def scan_claims(path: Path, head: bytes, mapped: Mapping[str, str] | None = None) -> bool:
     """Whether a folder scan should read ``path`` (``head``: its first :data:`HEAD_BYTES` bytes).
 
     Files of the document and bilingual formats are always read. ``.json``, ``.yml``/``.yaml`` and
@@ -89,27 +35,52 @@ def scan_claims(path: Path, head: bytes) -> bool:
     their path or content identifies them as translation files; a file named on the command line is
     read by its extension's reader regardless.
     """
-    fmt = format_of(path)
-    if fmt == "json":
-        from qa_pipeline.readers.json_i18n import claims as json_claims
-
-        return json_claims(path, head)
-    if fmt == "yaml":
-        from qa_pipeline.readers.yaml_i18n import claims as yaml_claims
-
-        return yaml_claims(path, head)
-    if fmt == "android":
-        from qa_pipeline.readers.android import claims as android_claims
-
-        return android_claims(path, head)
-    return fmt is not None
+    spec = spec_for(path, mapped)
+    if spec is None:
+        return False
+    if mapped and path.suffix.lower() in mapped:
+        return True  # the user said what files of this extension are
+    return spec.claimed(path, head)
 
 
-def read_document(path: Path, options: ReadOptions | None = None, display: str | None = None) -> Document:
-    """Read and parse one file. ``display`` is the path shown in reports (default: ``str(path)``)."""
-    fmt = format_of(path) or "text"
-    text = decode_file(path, fmt)
-    return _reader(fmt)(text, display or str(path), options or ReadOptions())
+def unsupported(path: Path) -> str:
+    exts = ", ".join(sorted(BY_EXTENSION))
+    return (
+        f"{path}: no reader for {path.suffix or 'files without an extension'} (supported: {exts}; "
+        'map other extensions in config: [formats] ".ext" = "text")'
+    )
 
 
-__all__ = ["FORMATS", "HEAD_BYTES", "ReadOptions", "ReaderError", "format_of", "read_document", "scan_claims"]
+def read_document(
+    path: Path,
+    options: ReadOptions | None = None,
+    display: str | None = None,
+    mapped: Mapping[str, str] | None = None,
+) -> Document:
+    """Read and parse one file. ``display`` is the path shown in reports (default: ``str(path)``);
+    ``mapped``: the user's extension -> format table."""
+    spec = spec_for(path, mapped)
+    if spec is None:
+        raise ReaderError(unsupported(path))
+    text = decode_file(path, spec.name)
+    return spec.read_function()(text, display or str(path), options or ReadOptions())
+
+
+def reader(fmt: str) -> FormatSpec:
+    """The spec of a format by name (``po``)."""
+    spec = BY_NAME.get(fmt)
+    if spec is None:
+        raise ReaderError(f"unsupported format {fmt!r} (supported: {', '.join(s.name for s in SPECS)})")
+    return spec
+
+
+__all__ = [
+    "FORMATS",
+    "HEAD_BYTES",
+    "ReadOptions",
+    "ReaderError",
+    "format_of",
+    "read_document",
+    "reader",
+    "scan_claims",
+]

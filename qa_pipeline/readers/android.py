@@ -34,12 +34,13 @@ import re
 from pathlib import PurePath
 
 from qa_pipeline.model import Document, LanguageInfo, Segment, Span
-from qa_pipeline.readers import ReadOptions
+from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.keyed import PLURAL_CATEGORIES, key_meta, language_from_path, make_segment
 from qa_pipeline.readers.mapped import MappedText
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.readers.xmlpos import COMMENT, REF, TOKEN, El, decode_ref, tree, validate
+from qa_pipeline.selectors import RuleSelector
 
 _SUPPRESS = re.compile(r"^\s*qa-ignore(-file)?\b\s*(?::\s*(.*?))?\s*$", re.IGNORECASE | re.DOTALL)
 _PLAIN = re.compile(r"[^\s<&\\\"'@?][^\s<&\\\"']*(?: [^\s<&\\\"']+)*")
@@ -183,13 +184,13 @@ class _Reader:
         self.optional: list[str] = []
         self.references = 0
         self.apostrophes: list[str] = []
-        self.file_suppressed: set[str] = set()
+        self.file_suppressed: set[RuleSelector] = set()
         self.positions: dict[str, int] = {}  # id -> index in segments (duplicates: the last wins)
         self.duplicates: list[str] = []
 
     def resources(self, root: El) -> None:
         notes: list[str] = []
-        suppressed: set[str] = set()
+        suppressed: set[RuleSelector] = set()
         for el in root.children:
             if el.name == COMMENT:
                 body = self.text[el.inner_start : el.inner_end].strip()
@@ -204,7 +205,7 @@ class _Reader:
             self.resource(el, tuple(notes), frozenset(suppressed))
             notes, suppressed = [], set()
 
-    def resource(self, el: El, notes: tuple[str, ...], suppressed: frozenset[str]) -> None:
+    def resource(self, el: El, notes: tuple[str, ...], suppressed: frozenset[RuleSelector]) -> None:
         if el.name not in ("string", "plurals", "string-array") or el.get("translatable") == "false":
             return
         name = el.get("name")
@@ -240,7 +241,7 @@ class _Reader:
         category: str | None,
         notes: tuple[str, ...],
         flags: frozenset[str],
-        suppressed: frozenset[str],
+        suppressed: frozenset[RuleSelector],
     ) -> None:
         raw = self.text[el.inner_start : el.inner_end]
         if _PLAIN.fullmatch(raw):

@@ -34,7 +34,7 @@ import re
 from pathlib import PurePath
 
 from qa_pipeline.model import Document, LanguageInfo, Segment
-from qa_pipeline.readers import ReadOptions
+from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.jsonscan import JArray, JObject, JScalar, JString, JValue, pointer, scan
 from qa_pipeline.readers.keyed import key_meta, language_from_path, language_place, make_segment

@@ -28,6 +28,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
+from qa_pipeline.selectors import RuleSelector
 from qa_pipeline.text.protect import merge_spans, protected_spans
 
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
@@ -47,7 +48,7 @@ def make_segment(
     category: str | None = None,
     notes: tuple[str, ...] = (),
     flags: frozenset[str] = frozenset(),
-    suppressed: frozenset[str] = frozenset(),
+    suppressed: frozenset[RuleSelector] = frozenset(),
     protected: Iterable[Span] = (),
 ) -> Segment:
     """A keyed segment: kind ``plural`` with a CLDR ``category``, else ``unit``; placeholders, URLs

@@ -34,7 +34,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from qa_pipeline.model import Document, LanguageInfo, Segment
-from qa_pipeline.readers import ReadOptions
+from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.keyed import (
     LOCALE_DIRS,
@@ -46,6 +46,7 @@ from qa_pipeline.readers.keyed import (
 )
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.readers.yamlscalar import map_scalar
+from qa_pipeline.selectors import RuleSelector
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -111,10 +112,10 @@ class _Walker:
         self.approximate = 0
         self.aliases = 0
 
-    def above(self, line: int) -> tuple[tuple[str, ...], frozenset[str]]:
+    def above(self, line: int) -> tuple[tuple[str, ...], frozenset[RuleSelector]]:
         """Notes and suppressions from the comment lines right above ``line``."""
         notes: list[str] = []
-        found: set[str] = set()
+        found: set[RuleSelector] = set()
         n = line - 1
         while n in self.comments and n not in self.in_scalar:
             body = self.comments[n].strip()
@@ -127,7 +128,9 @@ class _Walker:
             n -= 1
         return tuple(reversed(notes)), frozenset(found)
 
-    def node(self, node: Node, parts: list[str | int], indent: int, suppressed: frozenset[str]) -> None:
+    def node(
+        self, node: Node, parts: list[str | int], indent: int, suppressed: frozenset[RuleSelector]
+    ) -> None:
         if id(node) in self.seen:
             self.aliases += 1
             return
@@ -142,7 +145,7 @@ class _Walker:
         elif isinstance(node, ScalarNode):
             self.scalar(node, parts, None, indent, (), suppressed)
 
-    def mapping(self, node: MappingNode, parts: list[str | int], suppressed: frozenset[str]) -> None:
+    def mapping(self, node: MappingNode, parts: list[str | int], suppressed: frozenset[RuleSelector]) -> None:
         pairs = [(k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.tag != _MERGE]
         self.aliases += len(node.value) - len(pairs)
         names = [k.value for k, _ in pairs]
@@ -173,7 +176,7 @@ class _Walker:
         category: str | None,
         indent: int,
         notes: tuple[str, ...],
-        suppressed: frozenset[str],
+        suppressed: frozenset[RuleSelector],
     ) -> None:
         first, last = node.start_mark.line, node.end_mark.line - (node.end_mark.column == 0)
         self.in_scalar.update(range(first + 1, last + 1))
@@ -199,8 +202,8 @@ class _Walker:
             )
         )
 
-    def file_suppressed(self) -> frozenset[str]:
-        found: set[str] = set()
+    def file_suppressed(self) -> frozenset[RuleSelector]:
+        found: set[RuleSelector] = set()
         for n, body in self.comments.items():
             m = _SUPPRESS.match(body.strip())
             if m is not None and m.group(1) and n not in self.in_scalar:
