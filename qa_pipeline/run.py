@@ -106,6 +106,7 @@ def _prepare(path: Path, settings: Settings, run: RunOptions, cache: dict[Path, 
                 doc = attach_source(doc, _read(src_path, settings, cache))
             except ReaderError as exc:
                 raise ReaderError(f"source file {src_path}: {exc}") from None
+            meta = dict(doc.meta)  # with what the alignment found (source_gaps)
             rel_src = relpath(src_path, settings.root)
             source_path_lang = _layout_language(rel_src, settings) or language_from_path(rel_src)
         else:

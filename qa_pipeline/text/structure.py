@@ -20,6 +20,7 @@ import regex
 from qa_pipeline.model import PROTECTED_CHAR, Segment
 from qa_pipeline.text.punctuation import dangling_words, ending, quote_pairs
 from qa_pipeline.text.segmentation import sentences
+from qa_pipeline.text.wordcount import count_words
 
 _LIST_LINE = regex.compile(r"^[ \t]*(?:[•·◦▪‣●○■□*+-]|\d{1,3}[.)])[ \t]+\S", regex.MULTILINE)
 
@@ -299,3 +300,25 @@ def source_ratio_model(segments: Sequence[Segment]) -> RatioModel:
         if s.source_prose is not None and weight(s.source_prose) >= 20 and weight(s.prose) > 0
     ]
     return ratio_model([x for x in obs if x is not None]) or RatioModel(0.0, 0.35, 0)
+
+
+def has_words(segments: Sequence[Segment], lang: str | None) -> bool:
+    """True when some segment's prose holds a word (a letter or digit outside protected spans)."""
+    return any(count_words(s.prose, lang) for s in segments)
+
+
+def source_words(doc: Any, lang: str | None) -> int:
+    """Words of a document's source: the aligned source text and the paragraphs left out."""
+    aligned = sum(count_words(s.source_prose or "", lang) for s in doc.segments)
+    return aligned + sum(count_words(g.segment.prose, lang) for g in doc.meta.get("source_gaps", ()))
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut to ``limit`` characters at a word boundary with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
