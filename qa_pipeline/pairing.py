@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.text.align import Aligner, dp_steps, item
+from qa_pipeline.text.align import MERGED_FLAG, SPLIT_FLAG, Aligner, dp_steps, item
 
 
 @cache
@@ -132,8 +132,9 @@ def attach_source(target: Document, source: Document) -> Document:
 
     Two source paragraphs merged into one target paragraph both become its source (joined by a line
     break); a source paragraph split over two target paragraphs is cut at the sentence boundary that
-    best matches their lengths. Source paragraphs that nothing translates are listed in
-    ``meta["source_gaps"]`` (:class:`SourceGap`); target paragraphs with no source get ``source=""``.
+    best matches their lengths; such segments carry the flag ``source-merged`` or ``source-split``.
+    Source paragraphs that nothing translates are listed in ``meta["source_gaps"]``
+    (:class:`SourceGap`); target paragraphs with no source get ``source=""``.
     """
     tsegs, ssegs = target.segments, source.segments
     aligner = Aligner(
@@ -155,13 +156,14 @@ def attach_source(target: Document, source: Document) -> Document:
                 gaps.append(SourceGap(ssegs[j], after, before, line))
         elif len(srange) == 2:
             seg = tsegs[trange.start]
-            segments.append(_with_source(seg, _join(ssegs[srange.start], ssegs[srange.start + 1])))
+            joined = _join(ssegs[srange.start], ssegs[srange.start + 1])
+            segments.append(_with_source(seg, joined, MERGED_FLAG))
         elif len(trange) == 2:
             a, b = tsegs[trange.start], tsegs[trange.start + 1]
             cut = aligner.split(trange.start, srange.start)
             assert cut is not None  # the aligner only splits where it can
             first, second = _split(ssegs[srange.start], cut[0])
-            segments += [_with_source(a, first), _with_source(b, second)]
+            segments += [_with_source(a, first, SPLIT_FLAG), _with_source(b, second, SPLIT_FLAG)]
         else:
             segments.append(_with_source(tsegs[trange.start], ssegs[srange.start]))
     meta = dict(target.meta)
@@ -182,8 +184,11 @@ def _kind(doc: Document, seg: Segment) -> str:
     return f"heading-{len(m.group(1))}" if m else seg.kind.value
 
 
-def _with_source(seg: Segment, src: Segment) -> Segment:
-    return replace(seg, source=src.target, source_protected=src.protected, source_offsets=src.offsets)
+def _with_source(seg: Segment, src: Segment, flag: str | None = None) -> Segment:
+    flags = seg.flags | {flag} if flag else seg.flags
+    return replace(
+        seg, source=src.target, source_protected=src.protected, source_offsets=src.offsets, flags=flags
+    )
 
 
 def _join(a: Segment, b: Segment) -> Segment:

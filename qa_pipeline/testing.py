@@ -112,7 +112,8 @@ def case_matches(case: Mapping[str, Any], findings: Sequence[Finding]) -> str | 
     got = [list(f.span) if f.span else None for f in findings]
     messages = case.get("messages")
     if messages is not None and (
-        len(messages) != len(findings) or any(m not in f.message for m, f in zip(messages, findings, strict=False))
+        len(messages) != len(findings)
+        or any(m not in f.message for m, f in zip(messages, findings, strict=False))
     ):
         return f"expected messages containing {messages}, got {[f.message for f in findings]}"
     if isinstance(expect, bool):

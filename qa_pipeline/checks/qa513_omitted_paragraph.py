@@ -70,7 +70,11 @@ class OmittedParagraph(DocumentRule):
                 f"(line {gap.line} of the source) has no translation here",
                 span=span,
                 segment_id=where.id,
-                data={"source_segment": src.id, "source_line": gap.line, "source_excerpt": excerpt(src.target)},
+                data={
+                    "source_segment": src.id,
+                    "source_line": gap.line,
+                    "source_excerpt": excerpt(src.target),
+                },
             )
 
 

@@ -23,6 +23,8 @@ import regex
 from qa_pipeline.text.segmentation import sentences
 from qa_pipeline.text.structure import weight
 
+SPLIT_FLAG = "source-split"  # a segment flag: its source is part of a source paragraph split over two
+MERGED_FLAG = "source-merged"  # its source is two source paragraphs joined
 SKIP = 4.6  # -log P(an item has no counterpart)
 PARAGRAPH_MERGE = 4.0  # -log P(two paragraphs become one, or one two)
 SENTENCE_MERGE = 2.4  # sentences are merged and split far more often (Gale & Church's 2–1 prior)
@@ -139,13 +141,20 @@ class Aligner:
 
     ``paragraphs=True``: the items are paragraphs; a source paragraph is only split over two target
     paragraphs at one of its sentence boundaries, and sentence counts are compared. Otherwise the
-    items are sentences, which merge and split more freely.
+    items are sentences, which merge and split more freely. ``merge`` overrides the cost of a merge
+    or split step.
     """
 
-    def __init__(self, targets: Sequence[Item], sources: Sequence[Item], paragraphs: bool = True) -> None:
+    def __init__(
+        self,
+        targets: Sequence[Item],
+        sources: Sequence[Item],
+        paragraphs: bool = True,
+        merge: float | None = None,
+    ) -> None:
         self.t, self.s = list(targets), list(sources)
         self.paragraphs = paragraphs
-        self.multi = PARAGRAPH_MERGE if paragraphs else SENTENCE_MERGE
+        self.multi = merge if merge is not None else PARAGRAPH_MERGE if paragraphs else SENTENCE_MERGE
         self.ratio = 1.0
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
