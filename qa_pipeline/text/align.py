@@ -33,7 +33,7 @@ _SENTENCE = 1.2  # per sentence more or fewer than the source (counted up to thr
 _NUMBERS_SHARED, _NUMBERS_DISJOINT, _NUMBERS_LOST = -0.5, 1.0, 0.8
 _LEXICAL = 3.0  # bonus when every stem of the shorter side is shared
 _STEPS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
-_BAND = 40
+_BAND = 20  # cells beyond the length difference a path may stray from the diagonal
 _DIGITS = re.compile(r"\d+")
 _ALPHA_WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{M}]{5,}")
 
@@ -49,12 +49,12 @@ def dp_steps(
     ``(di, dj)`` takes ``di`` items of the first list from ``i`` and ``dj`` of the second from ``j``
     at ``step_cost(i, di, j, dj)``. Returns the cheapest path as (first-list range, second-list range)
     pairs, in order. With ``band``, only cells within ``band`` of the diagonal are expanded (widened
-    by the difference of the lengths, so a path always exists): near-linear time on long documents."""
+    by the ratio of the lengths, so a path along the diagonal always exists)."""
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    width = None if band is None else band + abs(n - m)
+    width = None if band is None else band + ((m + n - 1) // n if n else m)
     for i in range(n + 1):
         lo, hi = 0, m
         if width is not None:
@@ -90,10 +90,7 @@ class Item:
     numbers: frozenset[int]
     stems: frozenset[str]
     cuts: tuple[tuple[int, float], ...]  # (offset, weight before it) of each sentence start but the first
-
-    @property
-    def sentences(self) -> int:
-        return len(self.cuts) + 1
+    sentences: int
 
 
 def item(text: str, prose: str | None = None, kind: str = "", lang: str | None = None) -> Item:
@@ -109,6 +106,7 @@ def item(text: str, prose: str | None = None, kind: str = "", lang: str | None =
         frozenset(int(d) for d in _DIGITS.findall(prose)[:20]),
         frozenset(_stem(w) for w in _ALPHA_WORD.findall(prose)),
         tuple(cuts),
+        len(cuts) + 1,
     )
 
 
@@ -134,6 +132,17 @@ def _skip_cost(w: float) -> float:
 
 def _sentence_cost(t: int, s: int) -> float:
     return _SENTENCE * min(3, abs(t - s))
+
+
+def _anchors(nt: frozenset[int], ns: frozenset[int], st: frozenset[str], ss: frozenset[str]) -> float:
+    """Numbers both sides share pull a pair together, numbers of the source missing from the target
+    push it apart; shared word stems (names, cognates) pull it together."""
+    c = 0.0
+    if ns:
+        c += (_NUMBERS_SHARED if nt & ns else _NUMBERS_DISJOINT) if nt else _NUMBERS_LOST
+    if st and ss:
+        c -= _LEXICAL * len(st & ss) / min(len(st), len(ss))
+    return c
 
 
 class Aligner:
@@ -162,31 +171,34 @@ class Aligner:
             return _skip_cost(self.s[j].weight)
         if not dj:
             return _skip_cost(self.t[i].weight)
-        ts, ss = self.t[i : i + di], self.s[j : j + dj]
-        if di == 2 and self.paragraphs:
-            best = self.split(i, j)
-            if best is None:
-                return math.inf  # a one-sentence paragraph is not split over two paragraphs
-            c = best[1]
-        else:
-            c = length_cost(sum(x.weight for x in ts), sum(x.weight for x in ss) * self.ratio)
+        if di == 1 and dj == 1:  # the common step, kept cheap: documents have thousands of cells
+            a, b = self.t[i], self.s[j]
+            c = length_cost(a.weight, b.weight * self.ratio)
             if self.paragraphs:
-                c += _sentence_cost(ts[0].sentences, sum(x.sentences for x in ss))
-        kinds_t, kinds_s = {x.kind for x in ts}, {x.kind for x in ss}
-        c += 0.0 if kinds_t & kinds_s else _KIND
-        if di + dj > 2:
-            c += self.multi + (_KIND if len(kinds_t | kinds_s) > 1 else 0.0)
-        nt = frozenset().union(*(x.numbers for x in ts))
-        ns = frozenset().union(*(x.numbers for x in ss))
-        if nt and ns:
-            c += _NUMBERS_SHARED if nt & ns else _NUMBERS_DISJOINT
-        elif ns:
-            c += _NUMBERS_LOST  # the source's numbers are nowhere in the target
-        st = frozenset().union(*(x.stems for x in ts))
-        sst = frozenset().union(*(x.stems for x in ss))
-        if st and sst:
-            c -= _LEXICAL * len(st & sst) / min(len(st), len(sst))
-        return c
+                c += _sentence_cost(a.sentences, b.sentences)
+            c += 0.0 if a.kind == b.kind else _KIND
+            return c + _anchors(a.numbers, b.numbers, a.stems, b.stems)
+        if dj == 2:  # two source items merged into one target item
+            one, x, y = self.t[i], self.s[j], self.s[j + 1]
+            c = length_cost(one.weight, (x.weight + y.weight) * self.ratio)
+            if self.paragraphs:
+                c += _sentence_cost(one.sentences, x.sentences + y.sentences)
+            anchors = _anchors(one.numbers, x.numbers | y.numbers, one.stems, x.stems | y.stems)
+        else:  # one source item split over two target items
+            x, y, one = self.t[i], self.t[i + 1], self.s[j]
+            if self.paragraphs:
+                best = self.split(i, j)
+                if best is None:
+                    return math.inf  # a one-sentence paragraph is not split over two paragraphs
+                c = best[1]
+            else:
+                c = length_cost(x.weight + y.weight, one.weight * self.ratio)
+            anchors = _anchors(x.numbers | y.numbers, one.numbers, x.stems | y.stems, one.stems)
+        if one.kind != x.kind and one.kind != y.kind:
+            c += _KIND
+        if not one.kind == x.kind == y.kind:
+            c += _KIND  # a heading merged with a paragraph is unlikely
+        return c + self.multi + anchors
 
     def split(self, i: int, j: int) -> tuple[int, float] | None:
         """(offset, cost) of the best sentence boundary to cut source ``j`` at for targets ``i, i+1``."""
@@ -204,16 +216,27 @@ class Aligner:
         """The cheapest path: under ``ratio`` (target/source length) when given; otherwise under 1:1
         (the ratio of the totals is skewed by the very omissions we look for), then again under the
         median ratio of the pairs that matched."""
-        self.ratio = ratio or 1.0
-        path = dp_steps(len(self.t), len(self.s), self.cost, _STEPS, _BAND)
         if ratio is not None:
-            return path
+            self.ratio = ratio
+            return banded(len(self.t), len(self.s), self.cost, _STEPS)
+        path = self.align(1.0)
         ratios = [
             self.t[a.start].weight / self.s[b.start].weight
             for a, b in path
             if len(a) == len(b) == 1 and self.t[a.start].weight >= 10 and self.s[b.start].weight >= 10
         ]
-        if len(ratios) >= 2:
-            self.ratio = min(2.5, max(0.4, statistics.median(ratios)))
-            path = dp_steps(len(self.t), len(self.s), self.cost, _STEPS, _BAND)
-        return path
+        return self.align(min(2.5, max(0.4, statistics.median(ratios)))) if len(ratios) >= 2 else path
+
+
+def banded(
+    n: int, m: int, step_cost: Callable[[int, int, int, int], float], steps: Sequence[tuple[int, int]]
+) -> list[tuple[range, range]]:
+    """:func:`dp_steps` in a band around the diagonal, widened until the best path keeps clear of its
+    edges (near-linear time when the path stays near the diagonal, exact otherwise)."""
+    band = _BAND
+    while True:
+        path = dp_steps(n, m, step_cost, steps, band)
+        width = band + (m + n - 1) // n if n else m
+        if width >= m or all(abs(r.start - (i.start * m // n if n else 0)) < width - 2 for i, r in path):
+            return path
+        band *= 2
