@@ -20,7 +20,7 @@ and after edits whose right answer is known:
 * ``empty``: an empty translation: QA514 must fire.
 
 It prints, per variant, how many documents came out exactly right and how many QA510–QA513
-findings appeared where none should. The script skips cleanly (exit 0) without ``../shared``.
+findings appeared where none should, and how long the alignment of one long document takes. The script skips cleanly (exit 0) without ``../shared``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import argparse
 import json
 import random
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -271,6 +272,16 @@ def evaluate(shared: Path, samples: list[str]) -> dict[str, Any]:
     return {name: dict(sorted(c.items())) for name, c in sorted(stats.items())}
 
 
+def speed(shared: Path) -> dict[str, Any]:
+    """Seconds to align a long document: all guide chapters in one, every 20th paragraph dropped."""
+    blocks = [b for pair in pairs(shared) if not pair.name.startswith("bio") for b in pair.blocks]
+    source = _document((s for s, _ in blocks), "long.en.md", "en")
+    target = _document((t for k, (_, t) in enumerate(blocks) if k % 20 != 7), "long.md", "pt-BR")
+    start = time.perf_counter()
+    attach_source(target, source)
+    return {"paragraphs": len(source.segments), "seconds": round(time.perf_counter() - start, 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parent.parent.parent / "shared"))
@@ -283,14 +294,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     samples: list[str] = []
     result = evaluate(shared, samples)
+    result["speed"] = speed(shared)
     print(
         f"{'variant':<20} {'docs':>5} {'exact':>6} {'omitted':>8} {'found':>6} {'wrong':>6}  QA510 QA511 QA512"
     )
     for name, c in result.items():
+        if name == "speed":
+            continue
         print(
             f"{name:<20} {c['documents']:>5} {c['exact']:>6} {c.get('omitted', 0):>8} {c.get('found', 0):>6} "
             f"{c.get('wrong', 0):>6}  {c['QA510']:>5} {c['QA511']:>5} {c['QA512']:>5}"
         )
+    sp = result["speed"]
+    print(f"alignment of a {sp['paragraphs']}-paragraph document with 5 % of it dropped: {sp['seconds']} s")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.samples:

@@ -24,10 +24,11 @@ class OmittedParagraph(DocumentRule):
     Why it matters: a dropped paragraph reads fluently, so neither the translator nor a reviewer who
     reads only the translation notices it; the reader of the translation simply never learns what it
     said. Translations paired with their source file (``layout`` and ``source`` in the config) are
-    aligned paragraph by paragraph (length, segment kind and shared numbers; a translator who merges
-    two paragraphs into one or splits one into two is recognised). Each source paragraph that no
-    target paragraph translates is reported at the place it is missing from (the start of the next
-    target paragraph, or the end of the last), and the message quotes it.
+    aligned paragraph by paragraph (length ratio, sentence counts, heading levels and segment kinds,
+    shared numbers and word stems; a translator who merges two paragraphs into one or splits one
+    into two is recognised). Each source paragraph that no target paragraph translates is reported
+    at the place it is missing from (the start of the next target paragraph, or the end of the
+    last); the message quotes it and gives its line in the source file.
 
     Inside one segment, other omissions are reported by other rules: a paragraph lost inside a
     multi-paragraph PO or XLIFF unit by QA512, a target much shorter than its source (a dropped

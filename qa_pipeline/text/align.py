@@ -111,10 +111,10 @@ def item(text: str, prose: str | None = None, kind: str = "", lang: str | None =
 
 
 def _stem(word: str) -> str:
-    """The first five letters, case and accents folded: names, and cognates such as
+    """The first four letters, case and accents folded: names, and cognates such as
     ``publication``/``publié`` or ``problem``/``problème``, look alike across many languages."""
     folded = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c))[:5]
+    return "".join(c for c in folded if not unicodedata.combining(c))[:4]
 
 
 def length_cost(wt: float, ws: float) -> float:
