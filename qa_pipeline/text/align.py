@@ -4,8 +4,8 @@ A dynamic programme in the spirit of Gale & Church (1993): each step costs -log 
 probability plus -log of how likely the length difference is. Steps are 1–1, an omitted or added
 item (1–0, 0–1), two source items merged into one target item (1–2) and one split in two (2–1).
 Beyond length (learnt as a ratio from the pairs that match), the cost weighs sentence counts, the
-kind of item (heading, list item, paragraph), numbers both sides share and shared word stems
-(names and cognates: ``publication``/``publié``). Omitted and added paragraphs are rare; a
+kind of item (heading, list item, paragraph), commas, colons and brackets, numbers both sides share
+and shared word stems (names and cognates: ``publication``/``publié``). Omitted and added paragraphs are rare; a
 translator merging or splitting paragraphs is rarer than a 1–1 pair but no rarer than an omission.
 """
 
@@ -35,6 +35,8 @@ _LEXICAL = 3.0  # bonus when every stem of the shorter side is shared
 _STEPS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 _BAND = 20  # cells beyond the length difference a path may stray from the diagonal
 _DIGITS = re.compile(r"\d+")
+_MARKS = regex.compile(r"[,;:()\[\]،、，；：（）]")
+_MARK = 0.4  # per comma, colon, semicolon or bracket more or fewer (counted up to three)
 _ALPHA_WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{M}]{5,}")
 
 
@@ -91,6 +93,7 @@ class Item:
     stems: frozenset[str]
     cuts: tuple[tuple[int, float], ...]  # (offset, weight before it) of each sentence start but the first
     sentences: int
+    marks: int  # commas, colons, semicolons, brackets: translations tend to keep them
 
 
 def item(text: str, prose: str | None = None, kind: str = "", lang: str | None = None) -> Item:
@@ -107,6 +110,7 @@ def item(text: str, prose: str | None = None, kind: str = "", lang: str | None =
         frozenset(_stem(w) for w in _ALPHA_WORD.findall(prose)),
         tuple(cuts),
         len(cuts) + 1,
+        len(_MARKS.findall(prose)),
     )
 
 
@@ -177,6 +181,7 @@ class Aligner:
             if self.paragraphs:
                 c += _sentence_cost(a.sentences, b.sentences)
             c += 0.0 if a.kind == b.kind else _KIND
+            c += _MARK * min(3, abs(a.marks - b.marks))
             return c + _anchors(a.numbers, b.numbers, a.stems, b.stems)
         if dj == 2:  # two source items merged into one target item
             one, x, y = self.t[i], self.s[j], self.s[j + 1]
@@ -184,6 +189,7 @@ class Aligner:
             if self.paragraphs:
                 c += _sentence_cost(one.sentences, x.sentences + y.sentences)
             anchors = _anchors(one.numbers, x.numbers | y.numbers, one.stems, x.stems | y.stems)
+            c += _MARK * min(3, abs(one.marks - x.marks - y.marks))
         else:  # one source item split over two target items
             x, y, one = self.t[i], self.t[i + 1], self.s[j]
             if self.paragraphs:
@@ -194,6 +200,7 @@ class Aligner:
             else:
                 c = length_cost(x.weight + y.weight, one.weight * self.ratio)
             anchors = _anchors(x.numbers | y.numbers, one.numbers, x.stems | y.stems, one.stems)
+            c += _MARK * min(3, abs(one.marks - x.marks - y.marks))
         if one.kind != x.kind and one.kind != y.kind:
             c += _KIND
         if not one.kind == x.kind == y.kind:
