@@ -185,7 +185,8 @@ class Document:
 
     @property
     def has_source(self) -> bool:
-        return any(s.source is not None for s in self.segments)
+        """True for a bilingual file or a translation paired with its source file (even an empty one)."""
+        return self.source_path is not None or any(s.source is not None for s in self.segments)
 
     def segment(self, segment_id: str) -> Segment | None:
         for seg in self.segments:

@@ -2,8 +2,9 @@
 
 ``APT`` (absolute penalty total) is the sum of the severity weights of the findings (neutral 0,
 minor 1, major 5, critical 25 by default). ``EWC`` (evaluation word count) is the source's word count
-when the document has a source, else the target's (see :mod:`qa_pipeline.text.wordcount` for
-Chinese, Japanese and Thai). ``score = max(0, 100 × (1 − APT / EWC))``. Whether a file passes is the gate's decision
+when the document has a source (all of it, also the paragraphs the translation omits), else the
+target's (see :mod:`qa_pipeline.text.wordcount` for Chinese, Japanese and Thai).
+``score = max(0, 100 × (1 − APT / EWC))``. Whether a file passes is the gate's decision
 (:mod:`qa_pipeline.pipeline.gate`), not scoring's.
 """
 
@@ -14,16 +15,20 @@ from collections.abc import Mapping, Sequence
 
 from qa_pipeline.config import Settings
 from qa_pipeline.model import Document, Finding
+from qa_pipeline.text.structure import source_words
 from qa_pipeline.text.wordcount import count_words
 
 SEVERITIES = ("neutral", "minor", "major", "critical")
 
 
 def evaluation_word_count(doc: Document) -> tuple[int, str]:
-    """(EWC, basis) where basis is ``source`` or ``target``."""
+    """(EWC, basis) where basis is ``source`` or ``target``.
+
+    With a source, every source word counts, including the paragraphs the translation left out
+    (``meta["source_gaps"]``): an empty or gutted translation is scored against all it should hold.
+    """
     if doc.has_source:
-        lang = doc.source_language.code
-        return sum(count_words(s.source_prose or "", lang) for s in doc.segments), "source"
+        return source_words(doc, doc.source_language.code), "source"
     lang = doc.target_language.code
     return sum(count_words(s.prose, lang) for s in doc.segments), "target"
 
