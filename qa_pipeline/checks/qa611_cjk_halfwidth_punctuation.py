@@ -8,7 +8,7 @@ import regex
 
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import script_punctuation
+from qa_pipeline.text.punctuation import script_punctuation, value_list_marks
 
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー々"
 _MARK = regex.compile(
@@ -24,8 +24,9 @@ class CjkHalfwidthPunctuation(SegmentRule):
     of an English keyboard, and breaks the even rhythm of the text. ``?`` and ``!`` after a CJK
     character are always reported; ``, : ;`` only when no space follows (technical Japanese and
     Chinese deliberately write a half-width ``: `` before an ASCII value, ``エラー: %s``). Marks between
-    Latin letters or digits (``10:30``) are not reported; Korean, which uses ASCII punctuation, is not
-    checked.
+    Latin letters or digits (``10:30``) and the separators of a value list that the source writes
+    unspaced (``yes,no,maybe`` → ``はい,いいえ,たぶん``: software splits it on the ASCII comma) are not
+    reported; Korean, which uses ASCII punctuation, is not checked.
 
     Example:
         Bad (ja): ``どうすればお手伝いできますか?``
@@ -46,10 +47,11 @@ class CjkHalfwidthPunctuation(SegmentRule):
         conv = script_punctuation(ctx.target_language, "cjk")
         if conv is None:
             return
+        kept = value_list_marks(segment.source_prose, segment.prose)
         for m in _MARK.finditer(segment.prose):
             mark = m.group(1) or m.group(2)
             want = conv.marks.get(mark)
-            if want is None:
+            if want is None or (mark in kept and m.end() < len(segment.prose)):
                 continue
             yield Violation(
                 f"half-width {mark!r} in {ctx.target_language} text; expected {want!r}",

@@ -138,6 +138,30 @@ def ends_with_abbreviation(text: str, lang: str | None) -> bool:
     return _icu_abbreviation(core + ".", code)
 
 
+# A comma or semicolon that joins two words without a space: ``yes,no,maybe``. The Arabic-script
+# comma and semicolon count as the ASCII ones they translate.
+_GLUED_SEPARATOR = regex.compile(r"(?<=[\p{L}\p{N}]\p{M}*)([,;،؛])(?=[\p{L}\p{N}])", regex.V1)
+SEPARATOR_KIND = {",": ",", "،": ",", ";": ";", "؛": ";"}
+
+
+def glued_separators(text: str | None) -> dict[str, int]:
+    """How often a comma and a semicolon join two words without a space (``{",": 2}`` for
+    ``yes,no,maybe``). In a source, such a list of values is read by software that splits on the mark:
+    the translation must keep it unspaced, with the same ASCII mark."""
+    counts: dict[str, int] = {}
+    for m in _GLUED_SEPARATOR.finditer(text or ""):
+        kind = SEPARATOR_KIND[m.group(1)]
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def value_list_marks(source: str | None, target: str) -> frozenset[str]:
+    """The separators (``,`` ``;``) a target glues between words no more often than its source does: a
+    value list kept as the source wrote it, not missing spaces."""
+    src = glued_separators(source)
+    return frozenset(k for k, n in glued_separators(target).items() if n <= src.get(k, 0))
+
+
 def starts_with_ellipsis(text: str) -> bool:
     return text.lstrip(TRAILERS + OPENING_QUOTES).startswith(tuple(data()["end-classes"]["ellipsis"]))
 
