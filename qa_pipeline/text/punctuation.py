@@ -162,13 +162,26 @@ def value_list_marks(source: str | None, target: str) -> frozenset[str]:
     return frozenset(k for k, n in glued_separators(target).items() if n <= src.get(k, 0))
 
 
+def ends_with_abbreviation_mark(text: str) -> bool:
+    """``text`` ends with a mark that can close an abbreviation (``.``, Bengali ``ঃ``, Armenian ``․``)."""
+    return strip_trailers(text).endswith(tuple(data()["abbreviation-marks"]))
+
+
 def starts_with_ellipsis(text: str) -> bool:
     return text.lstrip(TRAILERS + OPENING_QUOTES).startswith(tuple(data()["end-classes"]["ellipsis"]))
 
 
 # Classes that a translation may legitimately swap (a colon introducing a list may become a full stop in
 # some style guides; an exclamation mark is often toned down to a full stop in German and Japanese UI).
-COMPATIBLE = frozenset({("exclamation", "stop"), ("interrobang", "question"), ("interrobang", "exclamation")})
+COMPATIBLE = frozenset(
+    {
+        ("exclamation", "stop"),
+        ("interrobang", "question"),
+        ("interrobang", "exclamation"),
+        ("stop-or-colon", "stop"),
+        ("stop-or-colon", "colon"),
+    }
+)
 
 
 def compatible(a: str, b: str) -> bool:
