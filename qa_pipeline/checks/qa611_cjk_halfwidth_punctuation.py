@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from qa_pipeline.model import Segment, Severity, Span, Violation
+from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.punctuation import script_punctuation, value_list_marks
 
@@ -23,7 +23,8 @@ class CjkHalfwidthPunctuation(SegmentRule):
     Japanese ``、``); a half-width ``?`` after kana or hanzi is the trace of machine translation or
     of an English keyboard, and breaks the even rhythm of the text. ``?`` and ``!`` after a CJK
     character are always reported; ``, : ;`` only when no space follows (technical Japanese and
-    Chinese deliberately write a half-width ``: `` before an ASCII value, ``エラー: %s``). Marks between
+    Chinese deliberately write a half-width ``: `` before an ASCII value, ``エラー: %s``, and so end a
+    software label whose value the interface shows after it: ``操作:`` for ``Action:``). Marks between
     Latin letters or digits (``10:30``) and the separators of a value list that the source writes
     unspaced (``yes,no,maybe`` → ``はい,いいえ,たぶん``: software splits it on the ASCII comma) are not
     reported; Korean, which uses ASCII punctuation, is not checked.
@@ -47,17 +48,27 @@ class CjkHalfwidthPunctuation(SegmentRule):
         conv = script_punctuation(ctx.target_language, "cjk")
         if conv is None:
             return
-        kept = value_list_marks(segment.source_prose, segment.prose)
-        for m in _MARK.finditer(segment.prose):
+        text = segment.prose
+        kept = value_list_marks(segment.source_prose, text)
+        label = _ui_label(segment)
+        for m in _MARK.finditer(text):
             mark = m.group(1) or m.group(2)
             want = conv.marks.get(mark)
-            if want is None or (mark in kept and m.end() < len(segment.prose)):
+            if want is None or (mark in kept and m.end() < len(text)):
                 continue
+            if mark == ":" and label and not text[m.end() :].strip():
+                continue  # a label whose value the interface puts after it, like ``エラー: %s``
             yield Violation(
                 f"half-width {mark!r} in {ctx.target_language} text; expected {want!r}",
                 span=Span(m.start(), m.end()),
                 fix=want,
             )
+
+
+def _ui_label(segment: Segment) -> bool:
+    """A software string that ends with a colon in the source too (``Action:``)."""
+    source = (segment.source_prose or "").rstrip()
+    return segment.kind in (SegmentKind.UNIT, SegmentKind.PLURAL) and source.endswith(":")
 
 
 RULE = CjkHalfwidthPunctuation
