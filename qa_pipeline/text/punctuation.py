@@ -78,8 +78,8 @@ def ending(text: str, lang: str | None) -> Ending:
     return Ending("none", end, end)
 
 
-# ``a.m.``, ``e.g.``, ``z.B.``, ``т.д.``: letters and full stops, the last stop included.
-_DOTTED = regex.compile(r"^(?:\p{L}{1,3}\.)+\p{L}{1,3}$", regex.V1)
+# ``a.m.``, ``e.g.``, ``z.B.``, ``т.д.``, Sinhala ``ඒ.ස.නි.``: short letter groups and full stops.
+_DOTTED = regex.compile(r"^(?:(?:\p{L}\p{M}*){1,3}\.)+(?:\p{L}\p{M}*){1,3}$", regex.V1)
 _LETTERS = regex.compile(r"^[\p{L}\p{M}]+$", regex.V1)
 _LAST_WORD = regex.compile(r"(?:^|(?<=[\s(\[/«“„\"']))([^\s(\[/«“„\"']+)\.$", regex.V1)
 
