@@ -58,7 +58,7 @@ class EndPunctuationMismatch(SegmentRule):
     particle; an Armenian question marked on its vowel (``՞``); marks one language writes its own way
     (Bengali ``ঃ`` and Armenian ``․`` for a colon or an abbreviation's stop, Amharic ``::`` for
     ``።``); an ellipsis that the target's word order moves to the front; and a full stop that belongs
-    to an abbreviation rather than to a sentence: ``Feb.`` → ``فبراير``, ``6 p.m.`` → ``18:00``,
+    to an abbreviation rather than to a sentence: ``Feb.`` → ``فبراير``, ``9 p.m.`` → ``21:00``,
     ``Mon`` → ``esmasp.``, ``Off`` → ``Isklj.`` (dotted abbreviations, CLDR month and weekday names
     cut short, ICU's and a short list per language).
     An added ellipsis is QA503's business; a final token copied from the source (``:no-index:``) is
@@ -100,7 +100,7 @@ class EndPunctuationMismatch(SegmentRule):
         if src.cls == "ellipsis" and starts_with_ellipsis(target):
             return  # the word order moved the continuation to the front (``Share with…`` -> ``…ਨਾਲ ਸਾਂਝਾ``)
         if src.cls == "stop" and tgt.cls == "none" and _abbreviation(source, ctx.source_language):
-            return  # the stop belongs to an abbreviation (``Feb.``, ``6 p.m.``), not to a sentence
+            return  # the stop belongs to an abbreviation (``Feb.``, ``9 p.m.``), not to a sentence
         if src.cls == "none" and tgt.cls in _STOPS and _abbreviated_label(target, ctx.target_language):
             return
         last = target.split()[-1]

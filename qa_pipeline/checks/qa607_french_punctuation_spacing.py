@@ -32,7 +32,7 @@ class FrenchPunctuationSpacing(SegmentRule):
     ``? ! : ;``; ``fr-CA``: before ``:`` only (Quebec writes ``?``, ``!`` and ``;`` without one); all:
     inside guillemets. Times and ratios (``10:30``), emoticons, marks the source glues the same way
     inside a code-like token (``[[HH:]MM:]ss``), and quoted literals copied from the source that look
-    like code, a header or a value (``«X-Frame-Options»``, ``« Referrer-Policy: no-referrer »``) are
+    like code, a header or a value (``«X-Frame-Options»``, ``« Cache-Control: no-store »``) are
     not reported.
 
     Example:
@@ -68,7 +68,7 @@ class FrenchPunctuationSpacing(SegmentRule):
             if mark == ";" and regex.search(r"&#?\w+$", text[: m.start()]):
                 continue  # an HTML entity
             if any(a <= m.start() < b for a, b in literals):
-                continue  # inside a quoted literal copied from the source (« Referrer-Policy: none »)
+                continue  # inside a quoted literal copied from the source (« Cache-Control: no-store »)
             token = _token(text, m.start()).rstrip(".,…")
             if source is not None and token.strip("'\"«»“”‘’`") in source and _code_like(token):
                 continue  # a code-like token copied from the source (``:members:``, ``[[HH:]MM:]ss``)
@@ -110,7 +110,7 @@ def _code_like(token: str) -> bool:
 
 def _literals(text: str, source: str | None) -> list[tuple[int, int]]:
     """Spans of quoted text that is copied verbatim from the source and looks like code, a header or a
-    value (``«X-Frame-Options»``, ``“Referrer-Policy: no-referrer”``), not like prose."""
+    value (``«X-Frame-Options»``, ``“Cache-Control: no-store”``), not like prose."""
     if not source:
         return []
     out = []

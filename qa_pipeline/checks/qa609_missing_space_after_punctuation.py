@@ -29,7 +29,7 @@ class MissingSpaceAfterPunctuation(SegmentRule):
     (not Chinese, Japanese, Thai). Tokens that look like identifiers or file names (``index.Html``,
     a dotted name with an ``@``, ``/`` or ``_``), a pattern that the source has as well, text in
     protected spans (URLs, placeholders) and a value list that the source writes unspaced
-    (``yes,no,maybe`` → ``oui,non,peut-être``: software splits it on the comma) are not reported.
+    (``on,off,auto`` → ``activé,désactivé,auto``: software splits it on the comma) are not reported.
     With a source, a number glued to what follows where the source has a space (``2015,25 patients``
     for ``2015, 25 patients``, ``vs.44`` for ``vs. 44``) is reported in every script: it changes the
     number.

@@ -24,9 +24,9 @@ class CjkHalfwidthPunctuation(SegmentRule):
     of an English keyboard, and breaks the even rhythm of the text. ``?`` and ``!`` after a CJK
     character are always reported; ``, : ;`` only when no space follows (technical Japanese and
     Chinese deliberately write a half-width ``: `` before an ASCII value, ``エラー: %s``, and so end a
-    software label whose value the interface shows after it: ``操作:`` for ``Action:``). Marks between
+    software label whose value the interface shows after it: ``状態:`` for ``Status:``). Marks between
     Latin letters or digits (``10:30``) and the separators of a value list that the source writes
-    unspaced (``yes,no,maybe`` → ``はい,いいえ,たぶん``: software splits it on the ASCII comma) are not
+    unspaced (``on,off`` → ``オン,オフ``: software splits it on the ASCII comma) are not
     reported; Korean, which uses ASCII punctuation, is not checked.
 
     Example:

@@ -19,8 +19,8 @@ class LatinPunctuationInScript(SegmentRule):
     Why it matters: Arabic, Persian and Urdu write ``،`` ``؟`` ``؛`` (the comma and question mark
     are turned); Greek writes its question mark as ``;``. A Latin ``?`` or ``,`` after an Arabic word,
     or ``?`` after a Greek one, is wrong for the script. Marks between digits (``1,5``) or Latin
-    words, and the separators of a value list that the source writes unspaced (``yes,no,maybe`` →
-    ``نعم,لا,ربما``: software splits it on the ASCII comma), are not reported.
+    words, and the separators of a value list that the source writes unspaced (``on,off`` →
+    ``تشغيل,إيقاف``: software splits it on the ASCII comma), are not reported.
 
     Example:
         Bad (ar): ``كيف يمكنني مساعدتك?``

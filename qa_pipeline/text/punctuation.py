@@ -78,7 +78,7 @@ def ending(text: str, lang: str | None) -> Ending:
     return Ending("none", end, end)
 
 
-# ``a.m.``, ``e.g.``, ``z.B.``, ``т.д.``, Sinhala ``ඒ.ස.නි.``: short letter groups and full stops.
+# ``a.m.``, ``e.g.``, ``z.B.``, ``т.д.``, and the same with vowel signs (Sinhala, Devanagari).
 _DOTTED = regex.compile(r"^(?:(?:\p{L}\p{M}*){1,3}\.)+(?:\p{L}\p{M}*){1,3}$", regex.V1)
 _LETTERS = regex.compile(r"^[\p{L}\p{M}]+$", regex.V1)
 _LAST_WORD = regex.compile(r"(?:^|(?<=[\s(\[/«“„\"']))([^\s(\[/«“„\"']+)\.$", regex.V1)
@@ -138,7 +138,7 @@ def ends_with_abbreviation(text: str, lang: str | None) -> bool:
     return _icu_abbreviation(core + ".", code)
 
 
-# A comma or semicolon that joins two words without a space: ``yes,no,maybe``. The Arabic-script
+# A comma or semicolon that joins two words without a space: ``on,off,auto``. The Arabic-script
 # comma and semicolon count as the ASCII ones they translate.
 _GLUED_SEPARATOR = regex.compile(r"(?<=[\p{L}\p{N}]\p{M}*)([,;،؛])(?=[\p{L}\p{N}])", regex.V1)
 SEPARATOR_KIND = {",": ",", "،": ",", ";": ";", "؛": ";"}
@@ -146,7 +146,7 @@ SEPARATOR_KIND = {",": ",", "،": ",", ";": ";", "؛": ";"}
 
 def glued_separators(text: str | None) -> dict[str, int]:
     """How often a comma and a semicolon join two words without a space (``{",": 2}`` for
-    ``yes,no,maybe``). In a source, such a list of values is read by software that splits on the mark:
+    ``on,off,auto``). In a source, such a list of values is read by software that splits on the mark:
     the translation must keep it unspaced, with the same ASCII mark."""
     counts: dict[str, int] = {}
     for m in _GLUED_SEPARATOR.finditer(text or ""):
