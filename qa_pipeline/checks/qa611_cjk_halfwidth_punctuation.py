@@ -8,7 +8,7 @@ import regex
 
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import script_punctuation, value_list_marks
+from qa_pipeline.text.punctuation import script_punctuation, source_list_separators
 
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー々"
 _MARK = regex.compile(
@@ -49,12 +49,12 @@ class CjkHalfwidthPunctuation(SegmentRule):
         if conv is None:
             return
         text = segment.prose
-        kept = value_list_marks(segment.source_prose, text)
+        kept = source_list_separators(segment.source_prose, text)
         label = _ui_label(segment)
         for m in _MARK.finditer(text):
             mark = m.group(1) or m.group(2)
             want = conv.marks.get(mark)
-            if want is None or (mark in kept and m.end() < len(text)):
+            if want is None or mark in kept:
                 continue
             if mark == ":" and label and not text[m.end() :].strip():
                 continue  # a label whose value the interface puts after it, like ``エラー: %s``

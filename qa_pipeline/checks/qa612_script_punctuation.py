@@ -8,7 +8,7 @@ import regex
 
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import script_punctuation, value_list_marks
+from qa_pipeline.text.punctuation import script_punctuation, source_list_separators
 
 _FAMILIES = ("arabic", "greek")
 
@@ -38,7 +38,7 @@ class LatinPunctuationInScript(SegmentRule):
     )
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        kept = value_list_marks(segment.source_prose, segment.prose)
+        kept = source_list_separators(segment.source_prose, segment.prose)
         for family in _FAMILIES:
             conv = script_punctuation(ctx.target_language, family)
             if conv is None:
@@ -48,17 +48,13 @@ class LatinPunctuationInScript(SegmentRule):
             pattern = regex.compile(rf"(?<={letter}\p{{M}}*[ ]?)([{marks}])(?=$|\s|{letter}|[\"”»)])")
             for m in pattern.finditer(segment.prose):
                 mark = m.group(1)
-                if mark in kept and _glued(segment.prose, m.start(1)):
+                if mark in kept:
                     continue
                 yield Violation(
                     f"Latin {mark!r} in {ctx.target_language} text; expected {conv.marks[mark]!r}",
                     span=Span(m.start(1), m.end(1)),
                     fix=conv.marks[mark],
                 )
-
-
-def _glued(text: str, i: int) -> bool:
-    return 0 < i < len(text) - 1 and not text[i - 1].isspace() and not text[i + 1].isspace()
 
 
 RULE = LatinPunctuationInScript

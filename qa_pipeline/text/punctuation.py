@@ -162,6 +162,14 @@ def value_list_marks(source: str | None, target: str) -> frozenset[str]:
     return frozenset(k for k, n in glued_separators(target).items() if n <= src.get(k, 0))
 
 
+def source_list_separators(source: str | None, target: str) -> frozenset[str]:
+    """The ASCII separators of a value list in the source (``on,off,auto``) that the target uses no
+    more often: software splits the list on that mark, so the target must keep it, not a script's own
+    comma (``،`` ``、`` ``，``)."""
+    src = glued_separators(source)
+    return frozenset(k for k, n in src.items() if target.count(k) <= n)
+
+
 def ends_with_abbreviation_mark(text: str) -> bool:
     """``text`` ends with a mark that can close an abbreviation (``.``, Bengali ``ঃ``, Armenian ``․``)."""
     return strip_trailers(text).endswith(tuple(data()["abbreviation-marks"]))
