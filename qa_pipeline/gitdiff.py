@@ -210,12 +210,12 @@ def changed_only(
     run_opts: RunOptions | None = None,
 ) -> RunReport:
     """Check the files under ``paths`` changed since ``ref``, keeping findings on changed content."""
-    from qa_pipeline.readers import FORMATS
+    from qa_pipeline.readers import scan_format
 
     cwd = Path.cwd()
     roots = [Path(p) for p in (paths or ["."])]
     changes = [
-        c for c in changed_files(ref, cwd) if c.path.suffix.lower() in FORMATS and _under(c.path, roots)
+        c for c in changed_files(ref, cwd) if scan_format(c.path) is not None and _under(c.path, roots)
     ]
     by_display = {_display(c.path, cwd): c for c in changes}
     wanted = sorted(by_display)

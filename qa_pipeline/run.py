@@ -14,7 +14,7 @@ from qa_pipeline.engine import Job, locate, run_corpus_rules, run_document_rules
 from qa_pipeline.languages import language_from_path, normalize, resolve_languages
 from qa_pipeline.model import Document, FileReport, LanguageInfo, RunReport
 from qa_pipeline.pairing import attach_source, counterpart, match_layout
-from qa_pipeline.readers import FORMATS, ReaderError, ReadOptions, read_document
+from qa_pipeline.readers import FORMATS, ReaderError, ReadOptions, read_document, scan_format
 from qa_pipeline.registry import Registry
 from qa_pipeline.ruleapi import Resources
 from qa_pipeline.scoring import counts, evaluation_word_count, gate, penalty, score, total
@@ -46,7 +46,7 @@ def collect_files(paths: Sequence[str], settings: Settings) -> list[Path]:
             for folder, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in files:
-                    if Path(name).suffix.lower() in FORMATS:
+                    if scan_format(Path(folder) / name) is not None:
                         found.append(Path(folder) / name)
             out.extend(sorted(found))
         else:

@@ -1,8 +1,8 @@
 """Spans that are not prose: URLs, e-mail addresses and (in software strings) placeholders.
 
 Readers mark them as protected so prose checks (repetition, punctuation, untranslated text) skip
-them. Placeholders are protected only in software-string formats (PO, XLIFF): in a published
-document an unrendered ``{{ title }}`` is a defect for the junk rules to find.
+them. Placeholders are protected only in software-string formats (PO, XLIFF, Apple strings, TMX,
+CSV): in a published document an unrendered ``{{ title }}`` is a defect for the junk rules to find.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ URL_RE = regex.compile(
 EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 PLACEHOLDER_RE = regex.compile(
     r"""
-    %(?:\d+\$)?[-+ 0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsprn@]  # printf (and Python %r)
+    %(?:\d+\$)?\#@[A-Za-z_]\w*@                                                                     # Apple %#@var@
+    | %(?:\d+\$)?[-+ 0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsprn@]  # printf (and Python %r)
     | %\([A-Za-z_][\w.]*\)[-+ 0#]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]                                  # python %(name)s
     | \{\{\s*[\w.|: ]+\s*\}\}                                                                       # {{ var }}
     | \{[A-Za-z_$][\w.$\[\]-]*(?:,[^{}]*)?\}                                                        # {name} / ICU
