@@ -137,14 +137,14 @@ def _reader(fmt: str) -> Callable[[str, str, ReadOptions], Document]:
         from qa_pipeline.readers.xliff import read_xliff
 
         return read_xliff
-    if fmt in ("strings", "stringsdict", "xcstrings"):
-        from qa_pipeline.readers import apple_strings
+    if fmt in ("strings", "stringsdict"):
+        from qa_pipeline.readers.apple_strings import read_strings, read_stringsdict
 
-        return {
-            "strings": apple_strings.read_strings,
-            "stringsdict": apple_strings.read_stringsdict,
-            "xcstrings": apple_strings.read_xcstrings,
-        }[fmt]
+        return read_strings if fmt == "strings" else read_stringsdict
+    if fmt == "xcstrings":
+        from qa_pipeline.readers.apple_catalog import read_xcstrings
+
+        return read_xcstrings
     if fmt == "tmx":
         from qa_pipeline.readers.tmx import read_tmx
 
@@ -167,7 +167,7 @@ def _reader(fmt: str) -> Callable[[str, str, ReadOptions], Document]:
 def _multi_reader(fmt: str) -> Callable[[str, str, ReadOptions], list[Document]] | None:
     """The reader giving one document per target language, for formats that hold several."""
     if fmt == "xcstrings":
-        from qa_pipeline.readers.apple_strings import read_xcstrings_documents
+        from qa_pipeline.readers.apple_catalog import read_xcstrings_documents
 
         return read_xcstrings_documents
     if fmt == "tmx":

@@ -12,13 +12,7 @@
   or device / width variants) are segments with id ``key/var/one`` (kind ``plural`` for
   ``NSStringPluralRuleType``). A variable whose forms are all empty is left out (it is empty on
   purpose); an XML comment ``<!-- qa-ignore: QA201 -->`` before a ``<key>`` suppresses rules for it.
-- ``.xcstrings`` (JSON): one file holds every language. :func:`read_xcstrings_documents` gives one
-  document per target language; ids are the key, ``key/one`` for a plural variation, ``key/iphone``
-  for a device variation (``key/iphone/one`` nested) and ``key/var/one`` for a substitution. The
-  source is the ``sourceLanguage`` localization (the same variation, else ``other``) or the key
-  itself. States ``new`` and ``needs_review`` (and empty values) are untranslated, skipped unless
-  ``include_untranslated``; keys with ``shouldTranslate: false`` are not units; ``stale`` keys are
-  obsolete (``include_obsolete``). A key's ``comment`` is its note; ``qa-ignore: QA201`` there suppresses.
+- ``.xcstrings`` string catalogs: see :mod:`qa_pipeline.readers.apple_catalog`.
 
 Placeholders (``%@``, ``%1$@``, ``%lld``, ``%#@var@``), URLs and e-mail addresses are protected and
 every segment carries the flag ``objc-format``. Languages come from the path (``fr.lproj``,
@@ -33,9 +27,8 @@ from dataclasses import replace
 from pathlib import Path, PurePath
 
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.readers import ReadOptions, jsonpos, pick_document, xmlpos
+from qa_pipeline.readers import ReadOptions, xmlpos
 from qa_pipeline.readers.decode import ReaderError
-from qa_pipeline.readers.jsonpos import JObject
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.readers.xmlpos import El
 from qa_pipeline.text.protect import protected_spans
@@ -82,9 +75,7 @@ def _path_language(path: str) -> LanguageInfo:
     return LanguageInfo(lang, "path") if lang else LanguageInfo(None)
 
 
-def _notes_and_suppressed(
-    comments: list[str], file_level: set[str]
-) -> tuple[tuple[str, ...], frozenset[str]]:
+def notes_and_suppressed(comments: list[str], file_level: set[str]) -> tuple[tuple[str, ...], frozenset[str]]:
     notes: list[str] = []
     suppressed: set[str] = set()
     for body in comments:
@@ -99,7 +90,7 @@ def _notes_and_suppressed(
     return tuple(notes), frozenset(suppressed)
 
 
-def _segment(
+def make_segment(
     seg_id: str,
     target: str,
     offsets: OffsetMap,
@@ -267,11 +258,9 @@ def _strings_entries(text: str) -> Iterator[tuple[list[str], _Str, _Str]]:
             return
         if braced and text[lex.pos] == "}":
             lex.pos += 1
-            rest = lex.skip()
+            lex.skip()
             if lex.pos < len(text):
                 raise ReaderError(f"{lex.where()}: unexpected text after the closing brace")
-            yield from ()
-            del rest
             return
         key = lex.string("a key string")
         lex.skip()
@@ -312,12 +301,12 @@ def read_strings(text: str, path: str, options: ReadOptions) -> Document:
     segments: list[Segment] = []
     untranslated = 0
     for comments, key, value in sorted(entries.values(), key=lambda e: e[1].start):
-        notes, suppressed = _notes_and_suppressed(comments, file_suppressed)
+        notes, suppressed = notes_and_suppressed(comments, file_suppressed)
         if not value.value and not options.include_untranslated:
             untranslated += 1
             continue
         segments.append(
-            _segment(
+            make_segment(
                 key.value, value.value, value.offsets(), len(segments), notes=notes, suppressed=suppressed
             )
         )
@@ -362,12 +351,12 @@ def read_stringsdict(text: str, path: str, options: ReadOptions) -> Document:
         if value.name != "dict":
             continue
         units += 1
-        notes, suppressed = _notes_and_suppressed(comments, file_suppressed)
+        notes, suppressed = notes_and_suppressed(comments, file_suppressed)
         found = []
         for seg_id, el, kind in _stringsdict_strings(text, key, value):
             t = xmlpos.content(text, el.inner_start, el.inner_end)
             found.append(
-                _segment(seg_id, t.text, t.offsets, 0, kind, notes, suppressed, protected=t.protected)
+                make_segment(seg_id, t.text, t.offsets, 0, kind, notes, suppressed, protected=t.protected)
             )
         if not any(s.target for s in found):
             untranslated += 1
@@ -415,158 +404,10 @@ def _stringsdict_strings(text: str, key: str, entry: El) -> Iterator[tuple[str, 
                 yield f"{key}/{name}/{category}", v, kind
 
 
-# --- .xcstrings -----------------------------------------------------------------------------------
-
-_UNTRANSLATED_STATES = frozenset({"new", "needs_review"})
-
-
-def _units(node: object, prefix: str, kind: SegmentKind) -> Iterator[tuple[str, JObject, SegmentKind]]:
-    """(id, ``stringUnit`` object, kind) of a localization, through variations and substitutions."""
-    if not isinstance(node, JObject):
-        return
-    unit = node.obj("stringUnit")
-    if unit is not None:
-        yield prefix, unit, kind
-    for vkind, options in (node.obj("variations") or {}).items():
-        if isinstance(options, JObject):
-            sub_kind = SegmentKind.PLURAL if vkind == "plural" else kind
-            for name, sub in options.items():
-                yield from _units(sub, f"{prefix}/{name}", sub_kind)
-    for name, sub in (node.obj("substitutions") or {}).items():
-        yield from _units(sub, f"{prefix}/{name}", kind)
-
-
-def _catalog(text: str) -> tuple[JObject, str]:
-    root = jsonpos.parse(text)
-    if not isinstance(root, JObject) or root.obj("strings") is None:
-        raise ReaderError('not a string catalog (no "strings" object)')
-    source_lang = root.string("sourceLanguage")
-    return root, source_lang.value if source_lang else "en"
-
-
-class _Catalog:
-    """The segments of one target language of a string catalog."""
-
-    def __init__(self, text: str, strings: JObject, source_lang: str, options: ReadOptions) -> None:
-        self.text = text
-        self.strings = strings
-        self.source_lang = source_lang
-        self.options = options
-
-    def language(self, lang: str) -> tuple[list[Segment], dict[str, object]]:
-        segments: list[Segment] = []
-        units = untranslated = obsolete = 0
-        file_suppressed: set[str] = set()
-        for key, entry in self.strings.items():
-            if not isinstance(entry, JObject) or entry.get("shouldTranslate") is False:
-                continue
-            extraction = entry.string("extractionState")
-            if extraction is not None and extraction.value == "stale" and not self.options.include_obsolete:
-                obsolete += 1
-                continue
-            units += 1
-            comment = entry.string("comment")
-            notes, suppressed = _notes_and_suppressed([comment.value] if comment else [], file_suppressed)
-            found = self.entry(key, entry, lang)
-            if not any(done for *_, done in found):
-                untranslated += 1
-            for seg_id, target, source, kind, flags, done in found:
-                if done or self.options.include_untranslated:
-                    segments.append(
-                        _segment(seg_id, *target, len(segments), kind, notes, suppressed, flags, source)
-                    )
-        meta: dict[str, object] = {"units": units, "untranslated": untranslated}
-        if obsolete:
-            meta["skipped"] = {"obsolete": obsolete}
-        if file_suppressed:
-            meta["suppressed"] = frozenset(file_suppressed)
-        return segments, meta
-
-    def entry(
-        self, key: str, entry: JObject, lang: str
-    ) -> list[tuple[str, tuple[str, OffsetMap], tuple[str, OffsetMap], SegmentKind, frozenset[str], bool]]:
-        """(id, target, source, kind, flags, translated) of each unit of one key in one language."""
-        text = self.text
-        key_at = self.strings.keys_at[key]
-        locs = entry.obj("localizations") or JObject(key_at.start)
-        sources = {i: u for i, u, _ in _units(locs.get(self.source_lang), key, SegmentKind.UNIT)}
-        found = []
-        for seg_id, unit, kind in _units(locs.get(lang), key, SegmentKind.UNIT):
-            value, state = unit.string("value"), unit.string("state")
-            src_unit = sources.get(seg_id) or sources.get(seg_id.rsplit("/", 1)[0] + "/other")
-            src = (src_unit.string("value") if src_unit is not None else None) or key_at
-            flags = OBJC | {f"state:{state.value}"} if state is not None else OBJC
-            done = bool(value and value.value) and (state is None or state.value not in _UNTRANSLATED_STATES)
-            target = value.decode(text) if value is not None else ("", OffsetMap.contiguous(unit.start))
-            found.append((seg_id, target, src.decode(text), kind, frozenset(flags), done))
-        if not found:  # no localization: an empty target at the key
-            found.append(
-                (
-                    key,
-                    ("", OffsetMap.contiguous(key_at.start)),
-                    key_at.decode(text),
-                    SegmentKind.UNIT,
-                    OBJC,
-                    False,
-                )
-            )
-        return found
-
-
-def read_xcstrings_documents(text: str, path: str, options: ReadOptions) -> list[Document]:
-    """One document per target language of a string catalog, in sorted language order."""
-    from qa_pipeline.languages import normalize
-
-    root, source_lang = _catalog(text)
-    strings = root.obj("strings")
-    assert strings is not None
-    languages: set[str] = set()
-    for entry in strings.values():
-        locs = entry.obj("localizations") if isinstance(entry, JObject) else None
-        languages.update(lang for lang in (locs or {}) if lang != source_lang)
-    catalog = _Catalog(text, strings, source_lang, options)
-    docs = []
-    for lang in sorted(languages):
-        segments, meta = catalog.language(lang)
-        meta["languages"] = sorted(normalize(x) for x in languages)
-        docs.append(
-            Document(
-                path=path,
-                format="xcstrings",
-                text=text,
-                segments=tuple(segments),
-                target_language=LanguageInfo(normalize(lang), "file"),
-                source_language=LanguageInfo(normalize(source_lang), "file"),
-                meta=meta,
-            )
-        )
-    return docs
-
-
-def read_xcstrings(text: str, path: str, options: ReadOptions) -> Document:
-    """The catalog's document for ``options.target_language`` (default: the first language, sorted)."""
-    from qa_pipeline.languages import normalize
-
-    docs = read_xcstrings_documents(text, path, options)
-    if docs:
-        return pick_document(docs, options)
-    _, source_lang = _catalog(text)
-    return Document(
-        path=path,
-        format="xcstrings",
-        text=text,
-        segments=(),
-        source_language=LanguageInfo(normalize(source_lang), "file"),
-        meta={"units": 0, "untranslated": 0, "languages": []},
-    )
-
-
 __all__ = [
     "default_source",
     "language_from_path",
     "read_strings",
     "read_stringsdict",
-    "read_xcstrings",
-    "read_xcstrings_documents",
     "source_candidates",
 ]

@@ -207,6 +207,7 @@ class _Parser(HTMLParser):
         self.settle(at)
         raw = self.get_starttag_text() or ""
         values = dict(attrs)
+        count = self.counts[tag] = self.counts.get(tag, 0) + 1  # every element counts: p7 is the 7th <p>
         if self.skip:
             if tag not in _VOID:
                 self.skip.append(tag)
@@ -218,7 +219,6 @@ class _Parser(HTMLParser):
             if tag not in _VOID:
                 self.skip.append(tag)
             return
-        count = self.counts[tag] = self.counts.get(tag, 0) + 1
         own_id = self.unique(
             (values.get("id") or "").strip() or (f"{tag}-{count}" if tag[-1].isdigit() else f"{tag}{count}")
         )
@@ -348,7 +348,7 @@ class _Parser(HTMLParser):
             elif what == "ref":
                 for k, ch in enumerate(piece):
                     put(ch, at + k)
-                has_text = has_text or code_start is None
+                has_text = has_text or (code_start is None and not piece.isspace())
             else:
                 put(piece, at)
                 t0 = length - len(piece)
@@ -361,16 +361,16 @@ class _Parser(HTMLParser):
                     spans.append(Span(t0, length))
         if code_start is not None:
             spans.append(Span(code_start, length))
-        if not has_text:
+        target, offsets, spans = _trim("".join(parts), anchors, spans)
+        if not has_text or not target:
             return False
-        target = "".join(parts)
         spans.extend(protected_spans(target))
         self.segments.append(
             Segment(
                 id=seg_id,
                 target=target,
                 kind=kind,
-                offsets=OffsetMap(tuple(anchors)),
+                offsets=offsets,
                 protected=merge_spans(spans),
                 index=len(self.segments),
                 suppressed=frozenset(el.suppressed),
@@ -384,6 +384,23 @@ class _Parser(HTMLParser):
         while len(self.stack) > 1:
             self.flush(self.stack.pop())
         self.flush(self.stack[0])
+
+
+def _trim(
+    target: str, anchors: list[tuple[int, int]], spans: list[Span]
+) -> tuple[str, OffsetMap, list[Span]]:
+    """The target without whitespace at its ends (a no-break space too), offsets and spans moved."""
+    lead = len(target) - len(target.lstrip())
+    end = len(target.rstrip())
+    if lead >= end:
+        return "", OffsetMap(tuple(anchors) or ((0, 0),)), []
+    whole = OffsetMap(tuple(anchors))
+    moved = [(t - lead, f) for t, f in anchors if lead < t < end]
+    offsets = OffsetMap(((0, whole.to_file(lead)), *moved))
+    kept = [
+        Span(max(s.start - lead, 0), min(s.end, end) - lead) for s in spans if s.end > lead and s.start < end
+    ]
+    return target[lead:end], offsets, kept
 
 
 def read_html(text: str, path: str, options: ReadOptions) -> Document:

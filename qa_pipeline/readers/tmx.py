@@ -127,6 +127,14 @@ def _source_language(units: list[_Unit], header_src: str | None, options: ReadOp
     return LanguageInfo(sorted(firsts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], "file")
 
 
+def _pair_source(pairs: Counter[str], default: LanguageInfo) -> LanguageInfo:
+    """The source language of one target language's document: the one most of its units have
+    (``<tu srclang>`` may differ from the header's)."""
+    if not pairs or (default.code is not None and pairs.get(default.code) == max(pairs.values())):
+        return default
+    return LanguageInfo(sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], "file")
+
+
 def _text(text: str, seg: El | None, empty_at: int) -> xmlpos.Text:
     if seg is None:
         return xmlpos.Text("", OffsetMap.contiguous(empty_at), ())
@@ -160,10 +168,13 @@ def read_tmx_documents(text: str, path: str, options: ReadOptions) -> list[Docum
         segments: list[Segment] = []
         untranslated = 0
         unit_count = 0
+        pairs: Counter[str] = Counter()
         for unit, src in zip(units, sources, strict=True):
             if lang == src or (src is None and lang not in unit.variants):
                 continue
             unit_count += 1
+            if src is not None:
+                pairs[src] += 1
             tuv = unit.variants.get(lang)
             seg_el = tuv.child("seg") if tuv is not None else None
             tgt = _text(text, seg_el, tuv.inner_start if tuv is not None else unit.tu.inner_end)
@@ -203,7 +214,7 @@ def read_tmx_documents(text: str, path: str, options: ReadOptions) -> list[Docum
                 text=text,
                 segments=tuple(segments),
                 target_language=LanguageInfo(lang, "file"),
-                source_language=source_info,
+                source_language=_pair_source(pairs, source_info),
                 meta=meta,
             )
         )

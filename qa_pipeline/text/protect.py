@@ -20,7 +20,7 @@ URL_RE = regex.compile(
 EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 PLACEHOLDER_RE = regex.compile(
     r"""
-    %(?:\d+\$)?\#@[A-Za-z_]\w*@                                                                     # Apple %#@var@
+    %(?:\d+\$)?\#@[A-Za-z_]\w*@ | %arg\b                                                            # Apple %#@var@, %arg
     | %(?:\d+\$)?[-+ 0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsprn@]  # printf (and Python %r)
     | %\([A-Za-z_][\w.]*\)[-+ 0#]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]                                  # python %(name)s
     | \{\{\s*[\w.|: ]+\s*\}\}                                                                       # {{ var }}
