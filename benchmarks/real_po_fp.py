@@ -31,8 +31,8 @@ from typing import Any
 
 from qa_pipeline.config import Settings
 from qa_pipeline.model import Document, Finding
+from qa_pipeline.pipeline import check_paths
 from qa_pipeline.registry import load_registry
-from qa_pipeline.run import check_paths
 
 PATTERNS = ("django/conf/locale/*/LC_MESSAGES/*.po", "django/contrib/*/locale/*/LC_MESSAGES/*.po")
 SHARED_CORPORA = ("sphinx-po", "focus-ios-xliff")

@@ -162,6 +162,13 @@ class Document:
     source_language: LanguageInfo = LanguageInfo(None)
     source_path: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    file: str | None = None  # the file, when ``path`` names one language of a multilingual file
+
+    @property
+    def file_path(self) -> str:
+        """The file the document was read from (``path`` is ``memory.tmx#fr`` for one language of a
+        TMX file that holds several; this is ``memory.tmx``)."""
+        return self.file or self.path
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
@@ -278,6 +285,11 @@ class FileReport:
     metrics: Metrics | None = None
     document: Document | None = field(default=None, compare=False, repr=False)
     rule_errors: tuple[RuleError, ...] = ()
+    file: str = ""  # the file it was read from, when ``path`` names one language of it (``a.tmx#fr``)
+
+    @property
+    def file_path(self) -> str:
+        return self.file or self.path
 
 
 @dataclass(frozen=True)

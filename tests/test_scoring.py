@@ -52,7 +52,7 @@ def _passes(words: int, findings: list[Finding], min_score: float, fail_on: Seve
         "a.txt", "text", "", (Segment(id="p1", target=" ".join(["mot"] * words)),), LanguageInfo("fr")
     )
     settings = Settings(min_score=min_score, fail_on=fail_on)
-    result = FileResult(FilePlan(Path("a.txt"), "a.txt", "a.txt", "text"), doc)
+    result = FileResult(FilePlan(Path("a.txt"), "a.txt", "a.txt", "text"), doc, "a.txt")
     return file_report(result, settings, findings, GateResult(True, fail_on, min_score)).passed
 
 

@@ -25,6 +25,7 @@ class FileResult:
 
     plan: FilePlan
     document: Document | None
+    key: str  # the path relative to the config folder (``#lang`` for one language of a file)
     findings: tuple[Finding, ...] = ()
     rule_errors: tuple[RuleError, ...] = ()
     error: str | None = None
@@ -52,10 +53,10 @@ def check_all(
         if doc is None:
             continue
         lang = doc.target_language.code
-        jobs[item.plan.display] = Job(
+        jobs[doc.path] = Job(
             document=doc,
-            selection=resolve(settings, registry, doc.path, lang),
-            fingerprint_path=item.plan.relpath,
+            selection=resolve(settings, registry, doc.file_path, lang),
+            fingerprint_path=item.key,
             siblings=siblings.get(doc.path, ()),
             dnt=language_dnt(settings, lang),
         )
@@ -63,9 +64,9 @@ def check_all(
     ran: dict[str, RuleEntry] = {}
     out = []
     for item in loaded:
-        job = jobs.get(item.plan.display)
+        job = jobs.get(item.document.path) if item.document is not None else None
         if job is None:
-            out.append(FileResult(item.plan, None, error=item.error))
+            out.append(FileResult(item.plan, None, item.key, error=item.error))
             continue
         for entry in job.selection.enabled:
             ran.setdefault(entry.meta.code, entry)
@@ -78,6 +79,7 @@ def check_all(
             FileResult(
                 item.plan,
                 job.document,
+                item.key,
                 findings=tuple(findings),
                 rule_errors=tuple(e for part in parts for e in part.errors),
                 metrics=_metrics(item.plan, job.document, settings),

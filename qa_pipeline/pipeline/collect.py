@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from qa_pipeline.config import Settings
-from qa_pipeline.readers import HEAD_BYTES, format_of, scan_claims
+from qa_pipeline.readers import format_of, scan_format
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__", ".mypy_cache"}
 
@@ -54,12 +54,7 @@ def _skipped_dir(name: str) -> bool:
 def _claimed(path: Path, mapped: Mapping[str, str]) -> bool:
     """Whether a folder scan reads ``path``: a format claims its extension and, for extensions common
     outside localization (``.json``, ``.xml``…), its path or first bytes say it is a translation file."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(HEAD_BYTES)
-    except OSError:
-        return True  # unreadable: the reader reports it in the file's report
-    return scan_claims(path, head, mapped)
+    return scan_format(path, mapped) is not None
 
 
 def _walk(top: Path, follow: bool, skipped: list[str], mapped: Mapping[str, str]) -> list[Path]:

@@ -116,6 +116,7 @@ def file_report(
         metrics=result.metrics,
         document=doc,
         rule_errors=result.rule_errors,
+        file=doc.file or "",
     )
 
 
@@ -150,7 +151,7 @@ def gate_run(
         lines = result.plan.changed_lines
         if diff is not None and lines is not None:
             findings = [f for f in findings if on_changed_lines(f, result.document, lines)]
-        entry = baseline.files.get(result.plan.relpath) if baseline is not None else None
+        entry = baseline.files.get(result.key) if baseline is not None else None
         if baseline is not None:
             accepted = {e.fingerprint for e in entry.findings} if entry else set()
             findings = [replace(f, status="known" if f.fingerprint in accepted else "new") for f in findings]

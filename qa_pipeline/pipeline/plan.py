@@ -17,7 +17,7 @@ from qa_pipeline.config import Settings
 from qa_pipeline.languages import language_from_path, normalize
 from qa_pipeline.pairing import counterpart, match_layout
 from qa_pipeline.pipeline.collect import relpath
-from qa_pipeline.readers.formats import BILINGUAL, KEYED, FormatSpec, spec_for
+from qa_pipeline.readers.formats import BILINGUAL, FormatSpec, spec_for
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,8 @@ def _layout_language(rel: str, settings: Settings) -> str | None:
 
 
 def _format_language(path: Path, spec: FormatSpec | None) -> str | None:
-    """The language a keyed file's path names by its format's convention (``values-pt-rBR`` -> pt-BR)."""
-    if spec is None or spec.pairing != KEYED:
-        return None
-    from qa_pipeline.readers.keyed import language_from_path as keyed_language
-
-    found = keyed_language(path, spec.name)
+    """The language a file's path names by its format's convention (``values-pt-rBR``, ``fr.lproj``)."""
+    found = spec.path_language(path) if spec is not None else None
     return normalize(found) if found else None
 
 
@@ -84,10 +80,8 @@ def _source_file(path: Path, rel: str, spec: FormatSpec | None, settings: Settin
     if spec is not None and spec.pairing == BILINGUAL:
         return None
     src = counterpart(settings.source, settings.layout, rel, settings.root)
-    if src is None and settings.source is None and spec is not None and spec.pairing == KEYED:
-        from qa_pipeline.readers.keyed import default_source
-
-        return default_source(path, spec.name)
+    if src is None and settings.source is None and spec is not None:
+        return spec.convention_source(path)
     return src
 
 

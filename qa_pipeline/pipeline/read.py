@@ -17,7 +17,7 @@ from qa_pipeline.languages import resolve_languages
 from qa_pipeline.model import Document
 from qa_pipeline.pairing import attach_source
 from qa_pipeline.pipeline.plan import FilePlan, RunOptions, plan_file
-from qa_pipeline.readers import ReaderError, ReadOptions, read_document, reader
+from qa_pipeline.readers import ReaderError, ReadOptions, read_document, read_documents, reader
 from qa_pipeline.readers.formats import KEYED
 from qa_pipeline.readers.keyed import attach_source_by_id
 from qa_pipeline.ruleapi import Sibling
@@ -31,6 +31,14 @@ class Loaded:
     plan: FilePlan
     document: Document | None = None
     error: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The file's path relative to the config folder, with ``#lang`` for one language of a
+        multilingual file: the key of fingerprints and baselines."""
+        doc = self.document
+        part = doc.path[len(self.plan.display) :] if doc is not None and doc.file is not None else ""
+        return self.plan.relpath + part
 
 
 class DocumentCache:
@@ -54,10 +62,22 @@ class DocumentCache:
         shown = display if display is not None else str(path)
         return doc if doc.path == shown else replace(doc, path=shown)
 
+    def read_parts(self, path: Path, display: str) -> list[Document]:
+        """Every document of a file: one per target language of a multilingual file (TMX, .xcstrings,
+        a CSV with a language column), each named ``file#lang``; else the one document."""
+        docs = read_documents(path, self.options, display, mapped=self.formats)
+        if len(docs) == 1:
+            return [replace(docs[0], path=display)]
+        return [replace(d, path=f"{display}#{d.target_language.code}", file=display) for d in docs]
+
 
 def load(plan: FilePlan, cache: DocumentCache) -> Document:
     """The document of ``plan`` with its source and languages (raises :class:`ReaderError`)."""
-    doc = cache.read(plan.path, plan.display)
+    return complete(plan, cache.read(plan.path, plan.display), cache)
+
+
+def complete(plan: FilePlan, doc: Document, cache: DocumentCache) -> Document:
+    """``doc`` with its source attached and its languages resolved (raises :class:`ReaderError`)."""
     if plan.source is not None:
         try:
             src_doc = cache.read(plan.source)
@@ -78,10 +98,12 @@ def load(plan: FilePlan, cache: DocumentCache) -> Document:
 
 
 def read_all(plans: Sequence[FilePlan], cache: DocumentCache) -> tuple[Loaded, ...]:
-    out = []
+    """Every planned file read; a file of several target languages gives one :class:`Loaded` each."""
+    out: list[Loaded] = []
     for plan in plans:
         try:
-            out.append(Loaded(plan, load(plan, cache)))
+            parts = cache.read_parts(plan.path, plan.display)
+            out.extend(Loaded(plan, complete(plan, doc, cache)) for doc in parts)
         except ReaderError as exc:
             out.append(Loaded(plan, error=str(exc)))
     return tuple(out)
@@ -93,7 +115,7 @@ def siblings_of(
     """Siblings of each read document, by display path: by ``layout`` (read from disk when the run
     does not check them, as in a pre-commit hook), else by shared structure."""
     docs = [item.document for item in loaded if item.document is not None]
-    relpaths = {item.plan.display: item.plan.relpath for item in loaded if item.document is not None}
+    relpaths = {item.document.path: item.key for item in loaded if item.document is not None}
 
     def load_sibling(path: Path) -> Document | None:
         try:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from qa_pipeline.model import Document
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import CsvOptions, ReadOptions, pick_document
 from qa_pipeline.readers.decode import ReaderError, decode_file
 from qa_pipeline.readers.formats import BY_EXTENSION, BY_NAME, SPECS, FormatSpec, spec_for
 
@@ -43,6 +43,16 @@ def scan_claims(path: Path, head: bytes, mapped: Mapping[str, str] | None = None
     return spec.claimed(path, head)
 
 
+def scan_format(path: Path, mapped: Mapping[str, str] | None = None) -> str | None:
+    """The format a folder scan reads ``path`` as, or None (see :func:`scan_claims`)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError:
+        head = b""
+    return format_of(path, mapped) if scan_claims(path, head, mapped) else None
+
+
 def unsupported(path: Path) -> str:
     exts = ", ".join(sorted(BY_EXTENSION))
     return (
@@ -62,8 +72,34 @@ def read_document(
     spec = spec_for(path, mapped)
     if spec is None:
         raise ReaderError(unsupported(path))
+    options = options or ReadOptions()
+    if spec.opens is not None:  # the reader opens the file (Moses streams its line-aligned source)
+        from qa_pipeline.readers.formats import load
+
+        opened: Document = load(spec.opens)(path, options, display)  # type: ignore[assignment]
+        return opened
     text = decode_file(path, spec.name)
-    return spec.read_function()(text, display or str(path), options or ReadOptions())
+    return spec.read_function()(text, display or str(path), options)
+
+
+def read_documents(
+    path: Path,
+    options: ReadOptions | None = None,
+    display: str | None = None,
+    mapped: Mapping[str, str] | None = None,
+) -> list[Document]:
+    """Read one file as one document per target language (TMX, ``.xcstrings`` and CSV with a
+    language column can hold several); every other format gives one document. The documents keep
+    the file's path and differ by ``target_language``."""
+    spec = spec_for(path, mapped)
+    if spec is None or spec.multi is None:
+        return [read_document(path, options, display, mapped)]
+    from qa_pipeline.readers.formats import load
+
+    docs: list[Document] = load(spec.multi)(  # type: ignore[assignment]
+        decode_file(path, spec.name), display or str(path), options or ReadOptions()
+    )
+    return docs
 
 
 def reader(fmt: str) -> FormatSpec:
@@ -77,10 +113,14 @@ def reader(fmt: str) -> FormatSpec:
 __all__ = [
     "FORMATS",
     "HEAD_BYTES",
+    "CsvOptions",
     "ReadOptions",
     "ReaderError",
     "format_of",
+    "pick_document",
     "read_document",
+    "read_documents",
     "reader",
     "scan_claims",
+    "scan_format",
 ]

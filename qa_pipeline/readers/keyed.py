@@ -107,6 +107,9 @@ def plural_parts(fmt: str, seg_id: str) -> tuple[str, str] | None:
         if m is None:
             return (seg_id, "one")  # i18next v3: "key" is the singular of "key_plural"
         return seg_id[: m.start()], "other" if m.group(1) == "plural" else m.group(1)
+    if fmt == "stringsdict":  # key/variable/category
+        base, _, cat = seg_id.rpartition("/")
+        return (base, cat) if base and cat in PLURAL_CATEGORIES else None
     return None
 
 
@@ -115,6 +118,8 @@ def _plural_id(fmt: str, base: str, category: str, v3: bool = False) -> str:
         return f"{base}[{category}]"
     if fmt == "yaml":
         return f"{base}.{category}"
+    if fmt == "stringsdict":
+        return f"{base}/{category}"
     return f"{base}_plural" if v3 else f"{base}_{category}"
 
 
@@ -311,18 +316,35 @@ def default_source(path: Path, fmt: str) -> Path | None:
     return None
 
 
+_BY_SUFFIX = {".json": "json", ".yml": "yaml", ".yaml": "yaml", ".xml": "android"}
+
+
+def path_language(path: Path) -> str | None:
+    """The language a keyed file's path names, by the convention of its format (from its extension)."""
+    fmt = _BY_SUFFIX.get(path.suffix.lower())
+    return language_from_path(path, fmt) if fmt else None
+
+
+def convention_source(path: Path) -> Path | None:
+    """The source file of a keyed file by its format's convention (see :func:`default_source`)."""
+    fmt = _BY_SUFFIX.get(path.suffix.lower())
+    return default_source(path, fmt) if fmt else None
+
+
 __all__ = [
     "KEYED_FORMATS",
     "LOCALE_DIRS",
     "PLURAL_CATEGORIES",
     "android_language",
     "attach_source_by_id",
+    "convention_source",
     "default_source",
     "key_meta",
     "language_code",
     "language_from_path",
     "language_place",
     "make_segment",
+    "path_language",
     "plural_parts",
     "source_candidates",
 ]

@@ -79,9 +79,13 @@ def render(run: RunReport, options: RenderOptions | None = None) -> str:
     baseline = run.gate.baseline is not None
     for rep in run.files:
         if rep.error is not None:
-            lines.append(f"::error file={_file(rep.path)},title=unreadable file::{escape_data(rep.error)}")
+            lines.append(
+                f"::error file={_file(rep.file_path)},title=unreadable file::{escape_data(rep.error)}"
+            )
         for line in rule_error_lines(rep):
-            lines.append(f"::error file={_file(rep.path)},title=qa-pipeline rule error::{escape_data(line)}")
+            lines.append(
+                f"::error file={_file(rep.file_path)},title=qa-pipeline rule error::{escape_data(line)}"
+            )
         for f in rep.findings:
             if baseline and f.status == "known":
                 continue
@@ -89,6 +93,8 @@ def render(run: RunReport, options: RenderOptions | None = None) -> str:
     for rep in run.files:
         reason = score_failure(rep, run)
         if reason is not None:
-            lines.append(f"::error file={_file(rep.path)},title=qa-pipeline score::{escape_data(reason)}")
+            lines.append(
+                f"::error file={_file(rep.file_path)},title=qa-pipeline score::{escape_data(reason)}"
+            )
     lines.append(summary(run))
     return "\n".join(lines) + "\n"

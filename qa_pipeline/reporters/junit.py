@@ -46,7 +46,7 @@ def _suite(rep: FileReport, run: RunReport, suite_id: int) -> ET.Element:
         ET.SubElement(props, "property", name=name, value=value)
     tests = failures = errors = skipped = 0
     score_case = ET.SubElement(suite, "testcase", name="score", classname=rep.path, time="0")
-    score_case.set("file", rep.path)
+    score_case.set("file", rep.file_path)
     tests += 1
     if rep.error is not None:
         error = _xml_safe(rep.error)
@@ -61,7 +61,7 @@ def _suite(rep: FileReport, run: RunReport, suite_id: int) -> ET.Element:
         case = ET.SubElement(
             suite, "testcase", name=f"{f.code} {f.name} {f.line}:{f.column}", classname=rep.path, time="0"
         )
-        case.set("file", rep.path)
+        case.set("file", rep.file_path)
         case.set("line", str(f.line))
         tests += 1
         message = _xml_safe(f"{f.code} {f.severity.value}: {f.message}")
@@ -79,7 +79,7 @@ def _suite(rep: FileReport, run: RunReport, suite_id: int) -> ET.Element:
             skipped += 1
     for line in rule_error_lines(rep):  # a rule that raised: the file's findings are incomplete
         case = ET.SubElement(suite, "testcase", name=line.split(":")[0], classname=rep.path, time="0")
-        case.set("file", rep.path)
+        case.set("file", rep.file_path)
         ET.SubElement(case, "error", message=_xml_safe(line), type="RuleError").text = _xml_safe(line)
         tests += 1
         errors += 1

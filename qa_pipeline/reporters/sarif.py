@@ -143,7 +143,7 @@ def _notification(rep: FileReport, text: str) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(rep.path), "uriBaseId": "%SRCROOT%"}
+                    "artifactLocation": {"uri": artifact_uri(rep.file_path), "uriBaseId": "%SRCROOT%"}
                 }
             }
         ],
@@ -157,7 +157,7 @@ def sarif_log(run: RunReport) -> dict[str, Any]:
     index = {r["id"]: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
     for rep in run.files:
-        uri = artifact_uri(rep.path)
+        uri = artifact_uri(rep.file_path)
         results.extend(_result(f, index[f.code], uri) for f in rep.findings)
     invocation: dict[str, Any] = {
         "executionSuccessful": not any(rep.error is not None or rep.rule_errors for rep in run.files),

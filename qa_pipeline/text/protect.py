@@ -1,8 +1,8 @@
 """Spans that are not prose: URLs, e-mail addresses and (in software strings) placeholders.
 
 Readers mark them as protected so prose checks (repetition, punctuation, untranslated text) skip
-them. Placeholders are protected only in software-string formats (PO, XLIFF): in a published
-document an unrendered ``{{ title }}`` is a defect for the junk rules to find.
+them. Placeholders are protected only in software-string formats (PO, XLIFF, Apple strings, TMX,
+CSV): in a published document an unrendered ``{{ title }}`` is a defect for the junk rules to find.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ PLACEHOLDER_RE = regex.compile(
     | %<[A-Za-z_]\w*>[-+ 0#]*\d*(?:\.\d+)?[a-zA-Z]                                                     # Ruby %<name>s
     | @(?:\.[a-z]+)?:(?:\([\w.-]+\)|[\w-]+(?:\.[\w-]+)*)                                                # vue-i18n link @:key
     | \$[A-Za-z_][A-Za-z0-9_]*\$                                                                     # Chrome $NAME$
+    | %(?:\d+\$)?\#@[A-Za-z_]\w*@ | %arg\b                                                            # Apple %#@var@, %arg
     | %(?:\d+\$)?[-+ 0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsprn@]  # printf (and Python %r)
     | %\([A-Za-z_][\w.]*\)[-+ 0#]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]                                  # python %(name)s
     | \{\{[^{}\n]+\}\}                                                                               # {{ var }}, {{- var, number}}
