@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+from qa_pipeline.version import __version__
 
 if TYPE_CHECKING:
     from qa_pipeline.api import check_paths, check_text

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from qa_pipeline import __version__
+from qa_pipeline.version import __version__
 from qa_pipeline.baseline import Baseline, BaselineFile
 from qa_pipeline.config import Settings
 from qa_pipeline.model import (
