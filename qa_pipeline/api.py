@@ -30,7 +30,10 @@ def _settings(config: str | Path | None, start: Path, overrides: Mapping[str, An
 
 
 def _overrides(select: Sequence[str] | None, ignore: Sequence[str] | None, **more: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"select": list(select) if select else None, "ignore": list(ignore) if ignore else None}
+    out: dict[str, Any] = {
+        "select": list(select) if select else None,
+        "ignore": list(ignore) if ignore else None,
+    }
     out.update({k.replace("_", "-"): v for k, v in more.items()})
     return out
 
