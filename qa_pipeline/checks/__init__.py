@@ -61,6 +61,15 @@ from qa_pipeline.checks.qa701_doubled_word import DoubledWord
 from qa_pipeline.checks.qa702_doubled_phrase import DoubledPhrase
 from qa_pipeline.checks.qa703_repeated_unspaced_run import RepeatedUnspacedRun
 from qa_pipeline.checks.qa704_same_word_coordination import SameWordCoordination
+from qa_pipeline.checks.qa830_url_mismatch import UrlMismatch
+from qa_pipeline.checks.qa831_email_mismatch import EmailMismatch
+from qa_pipeline.checks.qa832_file_path_mismatch import FilePathMismatch
+from qa_pipeline.checks.qa833_option_mismatch import OptionMismatch
+from qa_pipeline.checks.qa834_escape_mismatch import EscapeMismatch
+from qa_pipeline.checks.qa835_line_break_mismatch import LineBreakMismatch
+from qa_pipeline.checks.qa836_accelerator_mismatch import AcceleratorMismatch
+from qa_pipeline.checks.qa837_bracket_pair_lost import BracketPairLost
+from qa_pipeline.checks.qa838_quotation_marks_lost import QuotationMarksLost
 from qa_pipeline.ruleapi import Rule
 
 RULES: tuple[type[Rule], ...] = (
@@ -118,4 +127,13 @@ RULES: tuple[type[Rule], ...] = (
     DoubledPhrase,
     RepeatedUnspacedRun,
     SameWordCoordination,
+    UrlMismatch,
+    EmailMismatch,
+    FilePathMismatch,
+    OptionMismatch,
+    EscapeMismatch,
+    LineBreakMismatch,
+    AcceleratorMismatch,
+    BracketPairLost,
+    QuotationMarksLost,
 )
