@@ -70,6 +70,10 @@ from qa_pipeline.checks.qa835_line_break_mismatch import LineBreakMismatch
 from qa_pipeline.checks.qa836_accelerator_mismatch import AcceleratorMismatch
 from qa_pipeline.checks.qa837_bracket_pair_lost import BracketPairLost
 from qa_pipeline.checks.qa838_quotation_marks_lost import QuotationMarksLost
+from qa_pipeline.checks.qa840_inconsistent_translation import InconsistentTranslation
+from qa_pipeline.checks.qa841_inconsistent_source import InconsistentSource
+from qa_pipeline.checks.qa842_inconsistent_translation_across_files import InconsistentTranslationAcrossFiles
+from qa_pipeline.checks.qa843_inconsistent_source_across_files import InconsistentSourceAcrossFiles
 from qa_pipeline.ruleapi import Rule
 
 RULES: tuple[type[Rule], ...] = (
@@ -136,4 +140,8 @@ RULES: tuple[type[Rule], ...] = (
     AcceleratorMismatch,
     BracketPairLost,
     QuotationMarksLost,
+    InconsistentTranslation,
+    InconsistentSource,
+    InconsistentTranslationAcrossFiles,
+    InconsistentSourceAcrossFiles,
 )
