@@ -74,6 +74,9 @@ from qa_pipeline.checks.qa840_inconsistent_translation import InconsistentTransl
 from qa_pipeline.checks.qa841_inconsistent_source import InconsistentSource
 from qa_pipeline.checks.qa842_inconsistent_translation_across_files import InconsistentTranslationAcrossFiles
 from qa_pipeline.checks.qa843_inconsistent_source_across_files import InconsistentSourceAcrossFiles
+from qa_pipeline.checks.qa850_glossary_term_missing import GlossaryTermMissing
+from qa_pipeline.checks.qa851_forbidden_term import ForbiddenTerm
+from qa_pipeline.checks.qa852_dnt_term_changed import DntTermChanged
 from qa_pipeline.ruleapi import Rule
 
 RULES: tuple[type[Rule], ...] = (
@@ -144,4 +147,7 @@ RULES: tuple[type[Rule], ...] = (
     InconsistentSource,
     InconsistentTranslationAcrossFiles,
     InconsistentSourceAcrossFiles,
+    GlossaryTermMissing,
+    ForbiddenTerm,
+    DntTermChanged,
 )
