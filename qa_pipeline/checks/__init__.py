@@ -77,6 +77,8 @@ from qa_pipeline.checks.qa843_inconsistent_source_across_files import Inconsiste
 from qa_pipeline.checks.qa850_glossary_term_missing import GlossaryTermMissing
 from qa_pipeline.checks.qa851_forbidden_term import ForbiddenTerm
 from qa_pipeline.checks.qa852_dnt_term_changed import DntTermChanged
+from qa_pipeline.checks.qa860_length_limit_exceeded import LengthLimitExceeded
+from qa_pipeline.checks.qa861_configured_length_exceeded import ConfiguredLengthExceeded
 from qa_pipeline.ruleapi import Rule
 
 RULES: tuple[type[Rule], ...] = (
@@ -150,4 +152,6 @@ RULES: tuple[type[Rule], ...] = (
     GlossaryTermMissing,
     ForbiddenTerm,
     DntTermChanged,
+    LengthLimitExceeded,
+    ConfiguredLengthExceeded,
 )
