@@ -73,10 +73,35 @@ def find(term: str, text: Words, lang: str) -> list[Match]:
     keys = [_stem(lang, p) for p in parts] if text.stemmed else parts
     out = []
     n = len(keys)
+    compound = n == 1 and lang.split("-")[0].lower() in COMPOUNDING and len(keys[0]) >= 4
     for i in range(len(text.keys) - n + 1):
-        if all(_same(text.keys[i + j], keys[j], text.stemmed) for j in range(n)):
+        if all(_same(text.keys[i + j], keys[j], text.stemmed) for j in range(n)) or (
+            compound and _part_of(text.keys[i], keys[0])
+        ):
             out.append(Match(text.spans[i][0], text.spans[i + n - 1][1], term))
     return out
+
+
+# Languages that write compounds as one word: ``Datei`` is in ``Dateipfad`` and ``Zieldatei``.
+COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "et", "hu", "is", "af", "lb", "fy"})
+
+
+def _part_of(word: str, key: str) -> bool:
+    return word.startswith(key) or word.endswith(key)
+
+
+_CODE_BEFORE = frozenset("/:_.=@<{[`\\$%#")
+_CODE_AFTER = frozenset("/:_=@>}]`\\(")
+
+
+def in_prose(text: str, match: Match) -> bool:
+    """False for a match inside code-like context: a URL path (``/search/``), a role (``:file:``), an
+    identifier (``file_name``, ``file.txt``)."""
+    before = text[match.start - 1] if match.start else " "
+    after = text[match.end] if match.end < len(text) else " "
+    if before in _CODE_BEFORE or after in _CODE_AFTER:
+        return False
+    return not (after == "." and match.end + 1 < len(text) and text[match.end + 1].isalnum())
 
 
 def _same(word: str, key: str, stemmed: bool) -> bool:
@@ -124,7 +149,9 @@ def check_terms(glossary: object, source: str, target: str, source_lang: str, ta
         sources = concept.source or concept_terms(concept.terms_by_lang, src_lang)
         if concept.terms_by_lang and base == src_lang:
             continue  # a file in the source language itself
-        hit = next((t for t in sources if find(t, src_words, src_lang)), None)
+        hit = next(
+            (t for t in sources if any(in_prose(source, m) for m in find(t, src_words, src_lang))), None
+        )
         required = (
             concept_terms(concept.required, target_lang)
             if not concept.terms_by_lang or base != src_lang
@@ -149,19 +176,23 @@ def check_terms(glossary: object, source: str, target: str, source_lang: str, ta
     return TermCheck(tuple(missing), tuple(sorted(forbidden, key=lambda f: f[0].start)))
 
 
-_BEFORE = r"(?<![\p{L}\p{N}_])"
-_AFTER = r"(?![\p{N}_])"
+def occurs_whole(term: str, text: str) -> bool:
+    """``term`` in ``text``, not glued to a letter, digit or ``_`` before it (a letter of a script
+    written without spaces may touch it: ``はSphinx``) nor to a digit or ``_`` after it (a suffix
+    may: ``Firefoxu``)."""
+    at = text.find(term)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(term)] if at + len(term) < len(text) else " "
+        glued_before = (before.isalnum() or before == "_") and not is_unspaced_char(before)
+        if not glued_before and not (after.isdigit() or after == "_"):
+            return True
+        at = text.find(term, at + 1)
+    return False
 
 
 def dnt_missing(terms: Sequence[str], source: str, target: str) -> list[str]:
     """Do-not-translate terms found in ``source`` (case-sensitive, as whole words) that ``target``
     does not carry unchanged. A suffix glued to the term in the target (``Firefoxu``,
     ``Firefoxissa``, ``Firefoxを``) keeps it: inflecting languages decline names."""
-    out = []
-    for term in sorted(terms):
-        if not term or term not in source:
-            continue
-        pattern = regex.compile(_BEFORE + regex.escape(term) + _AFTER)
-        if pattern.search(source) and not pattern.search(target):
-            out.append(term)
-    return out
+    return [t for t in sorted(terms) if t and occurs_whole(t, source) and not occurs_whole(t, target)]
