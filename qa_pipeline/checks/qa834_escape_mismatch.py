@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa_pipeline.model import Segment, Severity, Violation
+from qa_pipeline.model import Segment, SegmentKind, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.literals import Literal, compare, escapes, paths, violations
 
@@ -26,6 +26,8 @@ class EscapeMismatch(SegmentRule):
         Bad: source ``Added “%(object)s”.``, target ``Ajouté \\"%(object)s\\".``
         Good: source ``Added “%(object)s”.``, target ``Ajouté « %(object)s ».``
 
+    Only units of bilingual files (PO, XLIFF) are checked.
+
     Options: none.
     """
 
@@ -39,6 +41,8 @@ class EscapeMismatch(SegmentRule):
     )
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if segment.kind not in (SegmentKind.UNIT, SegmentKind.PLURAL):
+            return  # software strings: a document's soft line breaks, Markdown escapes and _emphasis_ differ
         source = segment.source_prose
         if source is None or ("\\" not in source and "\\" not in segment.prose):
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa_pipeline.model import Segment, Severity, Span, Violation
+from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.linebreaks import compare
 
@@ -33,6 +33,8 @@ class LineBreakMismatch(SegmentRule):
         Bad: source ``Ensure this value is %(limit)s.``, target ``Assurez-vous que cette valeur\\nest %(limit)s.``
         Good: source ``Name:\\n%s``, target ``Nom :\\n%s``
 
+    Only units of bilingual files (PO, XLIFF) are checked.
+
     Options: none.
     """
 
@@ -46,6 +48,8 @@ class LineBreakMismatch(SegmentRule):
     )
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if segment.kind not in (SegmentKind.UNIT, SegmentKind.PLURAL):
+            return  # software strings: a document's soft line breaks, Markdown escapes and _emphasis_ differ
         source = segment.source
         if source is None or ("\n" not in source + segment.target and "\t" not in source + segment.target):
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qa_pipeline.model import Segment, Severity, Span, Violation
+from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.accelerators import document_markers, find
 
@@ -37,6 +37,8 @@ class AcceleratorMismatch(SegmentRule):
         Bad: source ``&Save As…``, target ``Enregistrer sous…``
         Good: source ``&Save As…``, target ``Enregistrer &sous…``
 
+    Only units of bilingual files (PO, XLIFF) are checked.
+
     Options: ``markers`` (default: from the file).
     """
 
@@ -60,6 +62,8 @@ class AcceleratorMismatch(SegmentRule):
         return False
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        if segment.kind not in (SegmentKind.UNIT, SegmentKind.PLURAL):
+            return  # software strings: a document's soft line breaks, Markdown escapes and _emphasis_ differ
         source = segment.source_prose
         if source is None:
             return
