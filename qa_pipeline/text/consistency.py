@@ -19,7 +19,7 @@ import hashlib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -77,6 +77,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """The text as a reader compares it: see the module docstring."""
     text = unicodedata.normalize("NFKC", text)
@@ -102,15 +103,25 @@ def loose(segment: Segment, source_lang: str) -> str:
     punctuation, one-letter words and English function words removed (``Password change`` and
     ``Change password``, ``Erase & Open`` and ``Erase and Open``, ``Author name(s)`` and ``author
     names`` are one)."""
-    prose = segment.source_prose or ""
+    return _loose(segment.source_prose or "", source_lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _loose(prose: str, source_lang: str) -> str:
+    # catalogs of one product in many languages share their sources: each is reduced once
     english = source_lang in ("en", "und")
     text = normalize(prose.replace(PROTECTED_CHAR, " ").replace("&", " and "))
     text = _HYPHEN.sub("", text)  # non-existing / nonexisting, e-mail / email
     found = [w for w in _WORD.findall(text) if len(w) > 1 and not (english and w in _STOP)]
     stem = _stemmer("en" if source_lang == "und" else source_lang)
     if stem is not None:
-        found = [stem.stemWord(w) for w in found]
+        found = [_stem_word(stem, w) for w in found]
     return " ".join(sorted(found))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_word(stem: Any, word: str) -> str:
+    return str(stem.stemWord(word))
 
 
 def digest(*parts: str) -> int:
@@ -201,7 +212,7 @@ def document_conflicts(
     return _conflicts(by_source), _conflicts(by_target)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Variant:
     count: int = 0
     first: list[tuple[int, int]] | None = None  # up to three (document, segment) positions

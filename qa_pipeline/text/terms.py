@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 import regex
 
@@ -41,7 +41,7 @@ class Words:
     stemmed: bool
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _stem(lang: str, word: str) -> str:
     s = stemmer(lang)
     return s.stemWord(word) if s is not None else word
