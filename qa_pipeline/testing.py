@@ -12,6 +12,8 @@ A case is a mapping::
     source_document: "..."                  # optional, with `format`: the whole source file, paired and aligned
     options: {min-words: 2}                 # optional rule options (kebab-case)
     siblings: [{lang: fr, target: "..."}]   # optional sibling translations (whole texts, text format)
+    dnt: ["Firefox"]                        # optional do-not-translate terms
+    glossary: "source,target\\nfile,fichier"  # optional glossary (CSV text, or TBX text)
     expect: 0 | N | [[start, end], ...]     # no finding / N findings / these spans (target offsets)
     messages: ["...", ...]                  # optional: a part of each finding's message, in report order
 
@@ -95,10 +97,17 @@ def run_case(case: Mapping[str, Any], entry: RuleEntry, registry: Registry | Non
         siblings=tuple(make_sibling(doc, s) for s in sibling_docs),
         dnt=frozenset(case.get("dnt", [])),
     )
-    checked = [run_document_rules(job, _RESOURCES)]
+    resources = _RESOURCES
+    if case.get("glossary"):
+        from qa_pipeline.text.glossary import read_csv, read_tbx
+
+        text = str(case["glossary"])
+        terms = (read_tbx if text.lstrip().startswith("<") else read_csv)(text, "glossary")
+        resources = Resources(Settings(terms=terms))
+    checked = [run_document_rules(job, resources)]
     if entry.scope.value == "corpus":
         jobs = [job] + [Job(document=s, selection=selection, fingerprint_path=s.path) for s in sibling_docs]
-        checked += [c for p, c in run_corpus_rules(jobs, _RESOURCES).items() if p == doc.path]
+        checked += [c for p, c in run_corpus_rules(jobs, resources).items() if p == doc.path]
     for c in checked:
         for err in c.errors:
             raise RuntimeError(f"{err.code} raised on segment {err.segment_id}: {err.message}")

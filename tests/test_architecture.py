@@ -140,9 +140,5 @@ def test_layers(layer: str) -> None:
     for name, deps in graph().items():
         if name != layer and not name.startswith(layer + "."):
             continue
-        bad += [
-            f"{name} -> {d}"
-            for d in sorted(deps)
-            if d.startswith(FORBIDDEN[layer]) and d not in VALUES
-        ]
+        bad += [f"{name} -> {d}" for d in sorted(deps) if d.startswith(FORBIDDEN[layer]) and d not in VALUES]
     assert bad == []

@@ -63,6 +63,24 @@ from qa_pipeline.checks.qa701_doubled_word import DoubledWord
 from qa_pipeline.checks.qa702_doubled_phrase import DoubledPhrase
 from qa_pipeline.checks.qa703_repeated_unspaced_run import RepeatedUnspacedRun
 from qa_pipeline.checks.qa704_same_word_coordination import SameWordCoordination
+from qa_pipeline.checks.qa830_url_mismatch import UrlMismatch
+from qa_pipeline.checks.qa831_email_mismatch import EmailMismatch
+from qa_pipeline.checks.qa832_file_path_mismatch import FilePathMismatch
+from qa_pipeline.checks.qa833_option_mismatch import OptionMismatch
+from qa_pipeline.checks.qa834_escape_mismatch import EscapeMismatch
+from qa_pipeline.checks.qa835_line_break_mismatch import LineBreakMismatch
+from qa_pipeline.checks.qa836_accelerator_mismatch import AcceleratorMismatch
+from qa_pipeline.checks.qa837_bracket_pair_lost import BracketPairLost
+from qa_pipeline.checks.qa838_quotation_marks_lost import QuotationMarksLost
+from qa_pipeline.checks.qa840_inconsistent_translation import InconsistentTranslation
+from qa_pipeline.checks.qa841_inconsistent_source import InconsistentSource
+from qa_pipeline.checks.qa842_inconsistent_translation_across_files import InconsistentTranslationAcrossFiles
+from qa_pipeline.checks.qa843_inconsistent_source_across_files import InconsistentSourceAcrossFiles
+from qa_pipeline.checks.qa850_glossary_term_missing import GlossaryTermMissing
+from qa_pipeline.checks.qa851_forbidden_term import ForbiddenTerm
+from qa_pipeline.checks.qa852_dnt_term_changed import DntTermChanged
+from qa_pipeline.checks.qa860_length_limit_exceeded import LengthLimitExceeded
+from qa_pipeline.checks.qa861_configured_length_exceeded import ConfiguredLengthExceeded
 from qa_pipeline.ruleapi import Rule
 
 RULES: tuple[type[Rule], ...] = (
@@ -122,4 +140,22 @@ RULES: tuple[type[Rule], ...] = (
     DoubledPhrase,
     RepeatedUnspacedRun,
     SameWordCoordination,
+    UrlMismatch,
+    EmailMismatch,
+    FilePathMismatch,
+    OptionMismatch,
+    EscapeMismatch,
+    LineBreakMismatch,
+    AcceleratorMismatch,
+    BracketPairLost,
+    QuotationMarksLost,
+    InconsistentTranslation,
+    InconsistentSource,
+    InconsistentTranslationAcrossFiles,
+    InconsistentSourceAcrossFiles,
+    GlossaryTermMissing,
+    ForbiddenTerm,
+    DntTermChanged,
+    LengthLimitExceeded,
+    ConfiguredLengthExceeded,
 )

@@ -247,6 +247,18 @@ def _dnt_file(builder: _Builder, path: Path | None) -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
 
 
+def _glossary(builder: _Builder, path: Path | None) -> Any:
+    if path is None:
+        return None
+    from qa_pipeline.text.glossary import GlossaryError, load_glossary
+
+    try:
+        return load_glossary(path)
+    except GlossaryError as exc:
+        builder.fail("glossary", str(exc))
+        return None
+
+
 def load_settings(
     config_path: Path | None,
     cwd: Path,
@@ -273,6 +285,7 @@ def load_settings(
     cli = _Builder(COMMAND_LINE, root, registry)
     kwargs.update(cli.table(Settings, given))
     kwargs["dnt"] = frozenset(kwargs.get("dnt", frozenset())) | _dnt_file(builder, kwargs.get("dnt_file"))
+    kwargs["terms"] = _glossary(builder, kwargs.get("glossary"))
     problems += builder.problems + cli.problems
     if problems:
         raise ConfigError(sorted(set(problems), key=problems.index))

@@ -169,6 +169,15 @@ class Settings:
         default=None,
         kind="path",
     )
+    glossary: Path | None = setting(
+        "glossary",
+        "A glossary (term base) for QA850/QA851: a CSV file (columns `source`, `target`, `forbidden`, "
+        "`lang`) or a TBX file (deprecated terms are forbidden). See docs/rules-fidelity.md.",
+        {"type": "string"},
+        default=None,
+        kind="path",
+        example='glossary = "terms.tbx"',
+    )
     weights: Mapping[str, float] = setting(
         "weights",
         "The MQM penalty of each severity.",
@@ -254,6 +263,7 @@ class Settings:
         "baseline", "The baseline file of the regression gate.", {"type": "string"}, default=None, kind="path"
     )
     origin: Mapping[str, str] = field(default_factory=dict)  # setting -> "config"/"cli"
+    terms: Any = field(default=None, compare=False, repr=False)  # the glossary, read and validated
 
     def __post_init__(self) -> None:
         # Library users may write selectors as text: Settings(select=("QA104",))

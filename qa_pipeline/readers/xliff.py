@@ -11,6 +11,8 @@ empty one, is kept with an empty target so the empty-target rule reports it.
 - Inline tags (``g x bx ex ph bpt ept it mrk sub``; 2.0 ``ph pc sc ec mrk sm em cp``) stay in the text
   as the file spells them and are protected; the content of native-code elements (``ph bpt ept it``)
   is protected too. Placeholders, URLs and e-mail addresses are protected as in PO files.
+- Length limits: 1.2 ``maxwidth``, ``size-unit`` and ``maxbytes`` and 2.0 ``slr:sizeRestriction``/
+  ``slr:storageRestriction`` of a unit become segment flags (``maxwidth:40``) for QA860.
 - Notes: ``<note>`` texts. A note ``qa-ignore: QA201, QA3`` suppresses those rules for the unit
   (bare ``qa-ignore``: every rule); ``qa-ignore-file: QA104`` in any note, for the whole file.
 - Entities and character references (``&amp;``, ``&#233;``) are decoded, CDATA is unwrapped and
@@ -132,6 +134,7 @@ class _Reader:
             flags.add("approved")
         if target is not None and target.get("state"):
             flags.add(f"state:{target.get('state')}")
+        flags.update(_limits(unit, ("maxwidth", "size-unit", "maxbytes")))
         context = unit.get("resname")
         empty_at = (
             target.inner_start
@@ -178,7 +181,10 @@ class _Reader:
         for n, seg in enumerate(segments, 1):
             source = seg.child("source")
             target = seg.child("target")
-            flags = frozenset({f"state:{seg.get('state')}"} if seg.get("state") else set())
+            flags = frozenset(
+                ({f"state:{seg.get('state')}"} if seg.get("state") else set())
+                | _limits(unit, ("sizeRestriction", "storageRestriction"))
+            )
             empty_at = (
                 target.inner_start
                 if target is not None
@@ -188,6 +194,12 @@ class _Reader:
             )
             seg_id = uid if len(segments) == 1 else f"{uid}#{seg.get('id') or n}"
             self.add(seg_id, source, target, empty_at, notes, suppressed, flags, unit.get("name"))
+
+
+def _limits(unit: _El, names: tuple[str, ...]) -> set[str]:
+    """Length limits of a unit as flags (``maxwidth:40``, ``size-unit:char``; 2.0's size and storage
+    restriction module: ``sizeRestriction:40``), for the length rules (QA860)."""
+    return {f"{name}:{unit.get(name)}" for name in names if unit.get(name)}
 
 
 def _seg_marks(el: _El) -> list[_El]:

@@ -151,3 +151,11 @@ def test_number_words_from_icu_and_article_forms() -> None:
 def test_large_scale_words_excuse_their_powers() -> None:
     assert {"10", "21", "1000", "7"} <= keys_of("a sextillion", "en")
     assert "4" not in keys_of("a quintillion", "en")
+
+
+def test_persian_slash_decimal_needs_digits_on_both_sides() -> None:
+    """Regression (found by hypothesis): ``۰/0 00`` raised decimal.InvalidOperation."""
+    from decimal import Decimal
+
+    assert [t.value for t in extract("۲/۵ درصد", "fa")] == [Decimal("2.5")]
+    assert [t.text for t in extract("۰/0 00", "fa")] == ["۰", "0", "00"]
