@@ -132,6 +132,15 @@ def _importtime(cmd: list[str], cwd: Path, top: int = 15) -> list[tuple[int, str
     return sorted(rows, reverse=True)[:top]
 
 
+def _empty_gitconfig() -> Path:
+    """An empty global git config (not /dev/null: a git command that writes it would replace the device)."""
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / "qa-pipeline-bench.gitconfig"
+    path.touch()
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=9)
@@ -200,7 +209,7 @@ def _pre_commit(root: Path, rel: Path, runs: int) -> float | None:
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(root / ".pre-commit-home"),
-        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_GLOBAL": str(_empty_gitconfig()),
         "GIT_AUTHOR_NAME": "b",
         "GIT_AUTHOR_EMAIL": "b@example.org",
         "GIT_COMMITTER_NAME": "b",

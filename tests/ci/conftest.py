@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,3 +24,13 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def empty_gitconfig() -> str:
+    """An empty file for ``GIT_CONFIG_GLOBAL``: never ``/dev/null``, which a git command that writes
+    the global config (as root) would replace with a regular file, breaking every process on the machine."""
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / f"qa-pipeline-tests-{os.getpid()}.gitconfig"
+    path.touch()
+    return str(path)

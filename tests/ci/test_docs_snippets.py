@@ -33,6 +33,7 @@ import pytest
 import yaml
 
 from qa_pipeline import __version__
+from tests.ci.conftest import empty_gitconfig
 from tests.ci.snippets import KEYS, ROOT, Snippet, all_snippets
 
 TAG = f"v{__version__}"
@@ -175,7 +176,7 @@ def _env(tmp: Path, checkout: Path | None = None) -> dict[str, str]:
     env.update(
         {
             "PATH": os.pathsep.join(path),
-            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_GLOBAL": empty_gitconfig(),
             "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_AUTHOR_NAME": "Test",
             "GIT_AUTHOR_EMAIL": "test@example.org",

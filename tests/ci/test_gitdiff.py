@@ -16,7 +16,7 @@ from qa_pipeline.model import Document, Finding, OffsetMap, Segment, SegmentKind
 from qa_pipeline.pipeline import check_paths
 from qa_pipeline.pipeline.gate import on_changed_lines
 from qa_pipeline.registry import load_registry
-from tests.ci.conftest import write
+from tests.ci.conftest import empty_gitconfig, write
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -26,7 +26,7 @@ PARA = "Un paragraphe propre qui ne pose aucun problème."
 def git(cwd: Path, *args: str) -> str:
     env = {
         **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_GLOBAL": empty_gitconfig(),
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_AUTHOR_NAME": "t",
         "GIT_AUTHOR_EMAIL": "t@example.org",

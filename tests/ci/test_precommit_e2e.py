@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ci.conftest import empty_gitconfig
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = 'select = ["QA104"]\nmin-score = 99\n'
 CLEAN = "Bonjour le monde. Tout va bien ici, merci.\n\nUn second paragraphe, propre lui aussi.\n"
@@ -37,7 +39,7 @@ def _env(home: Path) -> dict[str, str]:
     env.update(
         {
             "PRE_COMMIT_HOME": str(home),
-            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_GLOBAL": empty_gitconfig(),
             "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_AUTHOR_NAME": "Test",
             "GIT_AUTHOR_EMAIL": "test@example.org",
