@@ -6,11 +6,9 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.repetition import CONJUNCTIONS, Word, only_space_or_punct, words
+from qa_pipeline.text.repetition import CONJUNCTIONS, Word, only_space_or_punct, word_sequences, words
 
 
 @dataclass(frozen=True)
@@ -98,13 +96,18 @@ class DoubledPhrase(SegmentRule):
         return best
 
 
+_OPENING = frozenset(" \t\n\r\u00a0\"'“”«»„「『(")
+
+
 def _ends_sentence(gap: str) -> bool:
     return any(c in ".!?。！？…" for c in gap)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\n\r\u00a0\"'“”«»„「『(")
-    return not before or before[-1] in ".!?。！？…:;"
+    i = start - 1
+    while i >= 0 and text[i] in _OPENING:
+        i -= 1
+    return i < 0 or text[i] in ".!?。！？…:;"
 
 
 def _inner(text: str, phrase: tuple[Word, ...]) -> list[str]:
@@ -112,8 +115,8 @@ def _inner(text: str, phrase: tuple[Word, ...]) -> list[str]:
 
 
 def _repeated_in(source: str, phrase: tuple[Word, ...]) -> bool:
-    body = r"\W+".join(regex.escape(w.text) for w in phrase)
-    return bool(regex.search(rf"{body}\W+{body}", source, regex.IGNORECASE | regex.V1))
+    keys = [w.key for w in phrase]
+    return word_sequences(source).contains(keys + keys)
 
 
 RULE = DoubledPhrase

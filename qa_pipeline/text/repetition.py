@@ -6,12 +6,14 @@ option to add entries, so a project can allow a word or add a language from its 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
 from qa_pipeline.model import PROTECTED_CHAR
+from qa_pipeline.text.sequences import SourceMatcher
 
 # Doubled words that are grammatical in the language ("nous nous levons", "dass das", "had had").
 LEGIT_DOUBLES: dict[str, frozenset[str]] = {
@@ -154,6 +156,21 @@ def words(text: str) -> tuple[Word, ...]:
             continue
         out.append(Word(w, m.start(), m.end(), w.casefold()))
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def doubled_keys(text: str) -> frozenset[str]:
+    """Casefolded words that ``text`` writes twice in a row with only white space between (one pass)."""
+    ws = words(text)
+    return frozenset(
+        a.key for a, b in itertools.pairwise(ws) if a.key == b.key and only_space(text[a.end : b.start])
+    )
+
+
+@lru_cache(maxsize=256)
+def word_sequences(text: str) -> SourceMatcher:
+    """Which word sequences ``text`` contains (casefolded words, punctuation between them ignored)."""
+    return SourceMatcher([w.key for w in words(text)])
 
 
 def has_unspaced(text: str) -> bool:
