@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -55,9 +56,12 @@ class DoubledPhrase(SegmentRule):
         text = segment.prose
         ws = words(text)
         keys = [w.key for w in ws]
+        where: dict[str, list[int]] = {}
+        for k, key in enumerate(keys):
+            where.setdefault(key, []).append(k)
         i = 0
         while i < len(ws) - 3:
-            n = self._longest(text, ws, keys, i, options.max_words)
+            n = self._longest(text, ws, keys, where[keys[i]], i, options.max_words)
             if n == 2 and keys[i + 1] in CONJUNCTIONS.get(ctx.lang, ()):
                 n = 0  # "X or X or …": the same-word coordination of QA704, not a doubled phrase
             if not n:
@@ -77,12 +81,15 @@ class DoubledPhrase(SegmentRule):
             i += 2 * n
 
     @staticmethod
-    def _longest(text: str, ws: tuple[Word, ...], keys: list[str], i: int, max_words: int) -> int:
+    def _longest(
+        text: str, ws: tuple[Word, ...], keys: list[str], same: list[int], i: int, max_words: int
+    ) -> int:
+        """The longest phrase from word ``i`` repeated at once; ``same``: where the word ``keys[i]`` is."""
         best = 0
         limit = min(max_words, (len(ws) - i) // 2)
-        for n in range(2, limit + 1):
-            j = i + n
-            if keys[j] != keys[i] or keys[i:j] != keys[j : j + n]:
+        for j in same[bisect_right(same, i + 1) : bisect_right(same, i + limit)]:
+            n = j - i
+            if keys[i:j] != keys[j : j + n]:
                 continue
             if not only_space_or_punct(text[ws[j - 1].end : ws[j].start]):
                 continue

@@ -7,8 +7,8 @@ option to add entries, so a project can allow a word or add a language from its 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -135,8 +135,9 @@ _UNSPACED = regex.compile(
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", regex.V1)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word and where it is (a named tuple: a long line has hundreds of thousands of them)."""
+
     text: str
     start: int
     end: int
