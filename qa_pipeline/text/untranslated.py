@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -132,25 +132,25 @@ class _Pass:
 def _classify(tok: Token, ps: _Pass) -> Token:
     text = tok.text
     if letters(text) == 0 or tok.script is None or ps.allowed.overlaps(tok.start, tok.end):
-        return replace(tok, kind=NEUTRAL)
+        return tok._replace(kind=NEUTRAL)
     if tok.script in ps.tgt_scripts and tok.script not in _CASED_SCRIPTS and tok.script not in ps.shared:
-        return replace(tok, kind=TARGET)  # a kana, Han, Arabic… word of the target
+        return tok._replace(kind=TARGET)  # a kana, Han, Arabic… word of the target
     folded = text.casefold()
     if tok.script in ps.shared and ps.detector is not None and folded in function_words(ps.target):
-        return replace(tok, kind=TARGET)
+        return tok._replace(kind=TARGET)
     if name_like_token(text) or folded in ps.literals:
-        return replace(tok, kind=NEUTRAL, name=True)
+        return tok._replace(kind=NEUTRAL, name=True)
     capital_name = tok.script in _CASED_SCRIPTS and is_capitalised(text) and not tok.initial
     if tok.script not in ps.tgt_scripts:
-        return replace(tok, kind=NEUTRAL, name=True) if capital_name else replace(tok, kind=FOREIGN)
+        return tok._replace(kind=NEUTRAL, name=True) if capital_name else tok._replace(kind=FOREIGN)
     if ps.detector is None or tok.script not in ps.shared or folded in function_words(ps.target):
-        return replace(tok, kind=TARGET)
+        return tok._replace(kind=TARGET)
     if ps.source == "en" and not _ENGLISH_WORD.match(text):
-        return replace(tok, kind=TARGET)  # letters English does not write (é, ß, ł, ä…): not a leftover
+        return tok._replace(kind=TARGET)  # letters English does not write (é, ß, ł, ä…): not a leftover
     p = min(max(ps.detector.confidence(text, ps.source), 0.03), 0.97)
     if capital_name and p > 1 - ps.opts.word_threshold:
-        return replace(tok, kind=NEUTRAL, name=True)
-    return replace(tok, kind=AMBIGUOUS, llr=math.log(p / (1 - p)))
+        return tok._replace(kind=NEUTRAL, name=True)
+    return tok._replace(kind=AMBIGUOUS, llr=math.log(p / (1 - p)))
 
 
 def _label(
@@ -186,7 +186,7 @@ def _label(
     _extend(labels, [tokens[i] for i in idx], prose, conf, threshold)
     out = list(tokens)
     for k, i in enumerate(idx):
-        out[i] = replace(tokens[i], kind=SOURCE if labels[k] else TARGET)
+        out[i] = tokens[i]._replace(kind=SOURCE if labels[k] else TARGET)
     return out
 
 

@@ -5,7 +5,7 @@ the text (the literal pattern is bounded so that unpaired quotation marks cannot
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -26,8 +26,9 @@ _LITERAL = regex.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the analysed text (a named tuple: a long segment has hundreds of thousands)."""
+
     start: int
     end: int
     text: str
@@ -39,11 +40,13 @@ class Token:
 
 
 def letters(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def _split_scripts(match_start: int, text: str) -> list[tuple[int, int, str | None]]:
     """Split a token where its letters change script (``PayScaleによると`` -> two pieces)."""
+    if text.isascii():  # the common case, without a script look-up per letter
+        return [(match_start, match_start + len(text), "Latin" if letters(text) else None)]
     pieces: list[tuple[int, int, str | None]] = []
     start = 0
     current: str | None = None
