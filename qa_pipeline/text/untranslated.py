@@ -48,7 +48,10 @@ __all__ = ["EMPTY", "Analysis", "AnalysisOptions", "ForeignRun", "WholeSegment",
 
 _CASED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
 _EXTEND_LLR = -0.8  # a neighbour at most this target-leaning may join a source run
-_EXTEND_MAX = 4  # a one-word core grows to at most this many words
+_EXTEND_MAX = 8  # a one-word core grows to at most this many words
+# "Also in the source" compares text (``"sphinx-build genera"`` is in ``"sphinx-build generates"``) for
+# sources up to this many characters, and words in order (linear in any length) for longer ones.
+SOURCE_TEXT_LIMIT = 100_000
 _ENGLISH_WORD = regex.compile(r"^[A-Za-z][A-Za-z'’-]*$")
 _QUOTES = {'"': '"', "'": "'", "“": "”", "„": "“", "«": "»", "‘": "’", "「": "」", "『": "』", "`": "`"}
 _REPORT_DIGITS = 4  # confidences in findings
@@ -111,6 +114,29 @@ def _reported(value: float | None) -> float | None:
     return None if value is None else round(value, _REPORT_DIGITS)
 
 
+class _SourceText:
+    """Is a run's text also in the segment's source (case-insensitive)? One casefold of the source,
+    one search per distinct run; for sources over :data:`SOURCE_TEXT_LIMIT` characters, the run's
+    words in order, through the source's suffix automaton, so the cost stays linear."""
+
+    def __init__(self, source: str | None, words: SourceMatcher) -> None:
+        self._present = bool(source)
+        self._folded = source.casefold() if source and len(source) <= SOURCE_TEXT_LIMIT else None
+        self._words = words
+        self._memo: dict[str, bool] = {}
+
+    def has(self, text: str, words: list[str]) -> bool:
+        if not self._present:
+            return False
+        if self._folded is None:
+            return self._words.contains(words)
+        key = text.casefold()
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = key in self._folded
+        return found
+
+
 @dataclass(frozen=True)
 class _Pass:
     """What one segment's analysis needs at every step."""
@@ -127,6 +153,7 @@ class _Pass:
     allowed: SpanIndex
     literals: frozenset[str]
     source_words: SourceMatcher
+    source_text: _SourceText
 
 
 def _classify(tok: Token, ps: _Pass) -> Token:
@@ -294,7 +321,7 @@ def _run(sub: list[Token], ps: _Pass) -> ForeignRun | None:
         return None  # "rapport de cotes (odds ratio)", a quoted label: kept in the source language on purpose
     if words == 1 and by == "language" and "-" in text:
         return None  # "graphviz-utdata": a compound that mixes a kept term with a translated one
-    in_source = ps.source_words.contains([t.text for t in sub if _wordlike(t.text)])
+    in_source = ps.source_text.has(text, [t.text for t in sub if _wordlike(t.text)])
     if ps.segment.kind in (SegmentKind.UNIT, SegmentKind.PLURAL) and words <= 3 and in_source:
         return None  # software strings keep technical terms of the source ("make html", "toctree glob")
     clause = words >= opts.clause_words or (
@@ -410,6 +437,7 @@ def analyze(
     shared = tgt_scripts & src_scripts
     detector = pair_detector(source, target) if shared and PairDetector.supports((source, target)) else None
     src = [t for t in tokenize(segment.source_prose or "") if _wordlike(t.text)]
+    matcher = SourceMatcher([t.text for t in src])
     ps = _Pass(
         prose=prose,
         segment=segment,
@@ -422,7 +450,8 @@ def analyze(
         opts=opts,
         allowed=SpanIndex(allow_spans(prose, target, dnt)),
         literals=source_literals(segment.source_prose or ""),
-        source_words=SourceMatcher([t.text for t in src]),
+        source_words=matcher,
+        source_text=_SourceText(segment.source, matcher),
     )
     raw_tokens = tokenize(prose)
     if detector is not None:
