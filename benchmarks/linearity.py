@@ -27,6 +27,7 @@ import argparse
 import math
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -326,12 +327,14 @@ def end_to_end(megabytes: float) -> None:
                 env={**os.environ, "PYTHONPATH": str(ROOT)},
             )
             wall = time.perf_counter() - start
+            rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1000  # largest child so far, MB
             rates[name] = mb / wall
             status = f"exit {proc.returncode}" + (
                 f": {proc.stderr.strip()[-200:]}" if proc.returncode > 1 else ""
             )
             print(
-                f"e2e {name:5} {mb:7.2f} MB  {wall:8.2f} s  {rates[name]:7.3f} MB/s  ({status})", flush=True
+                f"e2e {name:5} {mb:7.2f} MB  {wall:8.2f} s  {rates[name]:7.3f} MB/s  peak RSS so far {rss:.0f} MB  ({status})",
+                flush=True,
             )
         print(f"e2e split rate / line rate: {rates['split'] / rates['line']:.2f} (goal ≤ 2)")
 
