@@ -15,6 +15,7 @@ two sizes; 1 is linear, 2 quadratic).
     python benchmarks/linearity.py                      # 64 KB, 256 KB and 1 MB, every rule
     python benchmarks/linearity.py --sizes 1000 --rules QA40 QA70
     python benchmarks/linearity.py --e2e 8              # also `qa-pipeline check` on an 8 MB file, both ways
+    python benchmarks/linearity.py --rules NONE --e2e 60 --ignore QA609   # only the 60 MB run, without a rule
 
 ``--e2e MB`` writes a plain-text file of that size as a single line and as paragraphs and times
 ``qa-pipeline check`` on each (MB/s; the goal for a 60 MB single-line file is a rate within 2× of the
@@ -307,7 +308,7 @@ def per_rule(sizes: list[int], prefixes: list[str], budget: float, lang: str) ->
                 break
 
 
-def end_to_end(megabytes: float) -> None:
+def end_to_end(megabytes: float, ignore: str = "") -> None:
     """``qa-pipeline check`` on a plain-text file as one line and as paragraphs (MB/s)."""
     size = int(megabytes * 1_000_000)
     paras = [t for t, _ in paragraphs(size)]
@@ -320,7 +321,14 @@ def end_to_end(megabytes: float) -> None:
             mb = path.stat().st_size / 1_000_000
             start = time.perf_counter()
             proc = subprocess.run(
-                [*exe, "check", "--compact", "--no-color", str(path)],
+                [
+                    *exe,
+                    "check",
+                    "--compact",
+                    "--no-color",
+                    *(["--ignore", ignore] if ignore else []),
+                    str(path),
+                ],
                 capture_output=True,
                 text=True,
                 check=False,
@@ -345,13 +353,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules", nargs="*", default=[], help="code prefixes (QA40 QA7); default every rule")
     ap.add_argument("--budget", type=float, default=30.0, help="stop growing a rule past this many seconds")
     ap.add_argument("--lang", nargs="+", default=["fr"], choices=sorted(PAIRS), help="target languages")
+    ap.add_argument("--ignore", default="", help="rules the end-to-end run leaves out (--ignore of check)")
     ap.add_argument("--e2e", type=float, default=0.0, help="also time `qa-pipeline check` on a file of MB")
     args = ap.parse_args(argv)
     print(f"load average {[round(x, 2) for x in os.getloadavg()]} on {os.cpu_count()} CPU(s)")
     for lang in args.lang:
         per_rule([s * 1000 for s in args.sizes], args.rules, args.budget, lang)
     if args.e2e:
-        end_to_end(args.e2e)
+        end_to_end(args.e2e, args.ignore)
     return 0
 
 
