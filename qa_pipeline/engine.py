@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from qa_pipeline.config import RuleSelection
 from qa_pipeline.model import Document, Finding, RuleError, Segment, Span, Violation
@@ -180,11 +181,29 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+REPORT_DIGITS = 4
+
+
+def _rounded(value: Any) -> Any:
+    """``value`` with every float in it (nested in dicts, lists, tuples) rounded to :data:`REPORT_DIGITS`
+    places: model scores differ in their last digits between runs, reports must not."""
+    if isinstance(value, float):
+        return round(value, REPORT_DIGITS)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_rounded(v) for v in value)
+    return value
+
+
 def locate(
     job: Job,
     results: Iterable[tuple[RuleEntry, Violation]],
 ) -> list[Finding]:
-    """Findings with file positions, excerpts and fingerprints, sorted by position then code."""
+    """Findings with file positions, excerpts and fingerprints, sorted by position then code; floats in
+    their data rounded (:func:`_rounded`)."""
     doc = job.document
     by_id = {s.id: s for s in doc.segments}
     findings: list[Finding] = []
@@ -233,7 +252,7 @@ def locate(
                 span=(span.start, span.end) if span is not None else None,
                 excerpt=excerpt if len(excerpt) <= 200 else excerpt[:199] + "…",
                 fingerprint=digest,
-                data=dict(v.data),
+                data=_rounded(dict(v.data)),
                 fix=v.fix,
             )
         )

@@ -55,6 +55,17 @@ def test_segment_suppression() -> None:
     assert run_document_rules(job, Resources(settings)).results == ()
 
 
+def test_floats_in_finding_data_are_rounded() -> None:
+    """Model scores vary in their last digits between processes; located findings never do."""
+    doc = read_text("Le  chat.\n", "a.txt", ReadOptions())
+    settings = Settings(select=("QA104",))
+    job = Job(doc, resolve(settings, load_registry(), "a.txt", "fr"), "a.txt")
+    [(entry, violation)] = run_document_rules(job, Resources(settings)).results
+    data = {"confidence": 0.8904568503518271, "nested": {"scores": [0.12345678, (1.00005001, "x")]}, "n": 3}
+    [finding] = locate(job, [(entry, replace(violation, data=data))])
+    assert finding.data == {"confidence": 0.8905, "nested": {"scores": [0.1235, (1.0001, "x")]}, "n": 3}
+
+
 def test_offset_map_pieces() -> None:
     m = OffsetMap(((0, 10), (5, 17)))  # an escape of 2 file chars at text offset 4
     assert [m.to_file(i) for i in range(7)] == [10, 11, 12, 13, 14, 17, 18]

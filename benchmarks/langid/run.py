@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from qa_pipeline.model import Segment, Span  # noqa: E402
-from qa_pipeline.text.langid import AnalysisOptions, analyze  # noqa: E402
+from qa_pipeline.text.untranslated import AnalysisOptions, analyze  # noqa: E402
 
 MARK = re.compile(r"\[\[(.+?)\]\]")
 OPTS = AnalysisOptions()

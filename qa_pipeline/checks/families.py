@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa_pipeline.ruleapi import RuleFamily
-from qa_pipeline.text.langid import AnalysisOptions
+from qa_pipeline.text.untranslated import AnalysisOptions
 
 UNTRANSLATED = RuleFamily(
     name="untranslated",

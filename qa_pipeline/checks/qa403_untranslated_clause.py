@@ -8,7 +8,7 @@ from qa_pipeline.checks.families import UNTRANSLATED
 from qa_pipeline.checks.qa402_untranslated_span import describe
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import analysis_for, start_background
+from qa_pipeline.text.untranslated_worker import analysis_for, start_background
 
 
 class UntranslatedClause(SegmentRule):

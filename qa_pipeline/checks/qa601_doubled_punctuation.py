@@ -70,19 +70,25 @@ class DoubledPunctuation(SegmentRule):
                 f"doubled punctuation {m.group(0)!r}", span=Span(m.start(), m.end()), fix=m.group("mark")
             )
         for m in _DOUBLED_COLON.finditer(text) if ctx.lang not in _COLON_STOP else ():
-            word = text[: m.start()].split()[-1] if text[: m.start()].split() else ""
-            if m.group(0) not in source and not word.startswith(":"):
+            if m.group(0) not in source and not _word_before(text, m.start()).startswith(":"):
                 yield Violation(
                     f"doubled punctuation {m.group(0)!r}", span=Span(m.start(), m.end()), fix=m.group(0)[0]
                 )
-        if ctx.options.emphatic and segment.source is not None:
+        if ctx.options.emphatic and segment.source is not None and not _EMPHATIC.search(source):
             for m in _EMPHATIC.finditer(text):
-                if not _EMPHATIC.search(source):
-                    yield Violation(
-                        f"doubled {m.group(0)!r} where the source has a single mark",
-                        span=Span(m.start(), m.end()),
-                        fix=m.group(1),
-                    )
+                yield Violation(
+                    f"doubled {m.group(0)!r} where the source has a single mark",
+                    span=Span(m.start(), m.end()),
+                    fix=m.group(1),
+                )
+
+
+def _word_before(text: str, end: int) -> str:
+    """The white-space delimited word that ends at ``end`` (empty when white space comes first)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 RULE = DoubledPunctuation

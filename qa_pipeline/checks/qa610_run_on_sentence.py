@@ -50,12 +50,16 @@ class RunOnSentence(SegmentRule):
         words = _WORD.findall(text)
         if len(words) < 6 or sum(1 for w in words if w[0].isupper()) > len(words) / 2:
             return
+        in_source: dict[str, bool] = {}  # one search of the source per starter word, not per match
         for m in _JOIN.finditer(text):
             word = m.group(1)
             if word not in starters:
                 continue
-            if segment.source_prose is not None and word in segment.source_prose:
-                continue
+            if segment.source_prose is not None:
+                if word not in in_source:
+                    in_source[word] = word in segment.source_prose
+                if in_source[word]:
+                    continue
             yield Violation(
                 f"'{word}' starts a new sentence but no full stop comes before it",
                 span=Span(m.start(), m.start(1)),

@@ -42,14 +42,20 @@ class MissingInvertedMark(SegmentRule):
         text = segment.prose
         for span in sentences(text, ctx.target_language):
             piece = text[span.start : span.end]
+            seen: set[str] = set()  # the characters before position i, kept as the loop goes
+            letter_before = False
             for i, ch in enumerate(piece):
                 opener = _PAIRS.get(ch)
-                if opener is None or opener in piece[:i]:
+                had_opener = opener is not None and opener in seen
+                had_letter = letter_before
+                seen.add(ch)
+                letter_before = letter_before or ch.isalpha()
+                if opener is None or had_opener:
                     continue
                 before = piece[i - 1] if i else " "
                 j = span.start + i + 1
                 after = text[j] if j < len(text) else " "
-                if before in "(?!¿¡" or not any(c.isalpha() for c in piece[:i]):
+                if before in "(?!¿¡" or not had_letter:
                     continue
                 if not (after.isspace() or after in "\"'”»)]?!"):
                     continue

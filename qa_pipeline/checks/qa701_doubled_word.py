@@ -6,11 +6,16 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.repetition import REDUPLICATING_LANGUAGES, has_letter, legit_doubles, only_space, words
+from qa_pipeline.text.repetition import (
+    REDUPLICATING_LANGUAGES,
+    doubled_keys,
+    has_letter,
+    legit_doubles,
+    only_space,
+    words,
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ class DoubledWord(SegmentRule):
                 continue  # "la LA": a word and an acronym
             if a.start and text[a.start - 1] in _CODEISH and (a.start < 2 or not text[a.start - 2].isalnum()):
                 continue  # "-a a", "/s s": an option or identifier, not a word
-            if segment.source and _doubled_in(segment.source, a.text):
+            if segment.source and a.key in doubled_keys(segment.source):
                 continue
             last_end = b.end
             yield Violation(
@@ -80,11 +85,6 @@ class DoubledWord(SegmentRule):
                 data={"word": a.text},
                 fix=a.text,
             )
-
-
-def _doubled_in(source: str, word: str) -> bool:
-    pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}\s+{regex.escape(word)}(?![\p{{L}}\p{{N}}])"
-    return bool(regex.search(pattern, source, regex.IGNORECASE | regex.V1))
 
 
 RULE = DoubledWord

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.repetition import CONJUNCTIONS, Word, only_space_or_punct, words
+from qa_pipeline.text.repetition import CONJUNCTIONS, Word, only_space_or_punct, word_sequences, words
 
 
 @dataclass(frozen=True)
@@ -58,9 +57,12 @@ class DoubledPhrase(SegmentRule):
         text = segment.prose
         ws = words(text)
         keys = [w.key for w in ws]
+        where: dict[str, list[int]] = {}
+        for k, key in enumerate(keys):
+            where.setdefault(key, []).append(k)
         i = 0
         while i < len(ws) - 3:
-            n = self._longest(text, ws, keys, i, options.max_words)
+            n = self._longest(text, ws, keys, where[keys[i]], i, options.max_words)
             if n == 2 and keys[i + 1] in CONJUNCTIONS.get(ctx.lang, ()):
                 n = 0  # "X or X or …": the same-word coordination of QA704, not a doubled phrase
             if not n:
@@ -80,12 +82,15 @@ class DoubledPhrase(SegmentRule):
             i += 2 * n
 
     @staticmethod
-    def _longest(text: str, ws: tuple[Word, ...], keys: list[str], i: int, max_words: int) -> int:
+    def _longest(
+        text: str, ws: tuple[Word, ...], keys: list[str], same: list[int], i: int, max_words: int
+    ) -> int:
+        """The longest phrase from word ``i`` repeated at once; ``same``: where the word ``keys[i]`` is."""
         best = 0
         limit = min(max_words, (len(ws) - i) // 2)
-        for n in range(2, limit + 1):
-            j = i + n
-            if keys[j] != keys[i] or keys[i:j] != keys[j : j + n]:
+        for j in same[bisect_right(same, i + 1) : bisect_right(same, i + limit)]:
+            n = j - i
+            if keys[i:j] != keys[j : j + n]:
                 continue
             if not only_space_or_punct(text[ws[j - 1].end : ws[j].start]):
                 continue
@@ -99,13 +104,18 @@ class DoubledPhrase(SegmentRule):
         return best
 
 
+_OPENING = frozenset(" \t\n\r\u00a0\"'“”«»„「『(")
+
+
 def _ends_sentence(gap: str) -> bool:
     return any(c in ".!?。！？…" for c in gap)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\n\r\u00a0\"'“”«»„「『(")
-    return not before or before[-1] in ".!?。！？…:;"
+    i = start - 1
+    while i >= 0 and text[i] in _OPENING:
+        i -= 1
+    return i < 0 or text[i] in ".!?。！？…:;"
 
 
 def _inner(text: str, phrase: tuple[Word, ...]) -> list[str]:
@@ -113,8 +123,8 @@ def _inner(text: str, phrase: tuple[Word, ...]) -> list[str]:
 
 
 def _repeated_in(source: str, phrase: tuple[Word, ...]) -> bool:
-    body = r"\W+".join(regex.escape(w.text) for w in phrase)
-    return bool(regex.search(rf"{body}\W+{body}", source, regex.IGNORECASE | regex.V1))
+    keys = [w.key for w in phrase]
+    return word_sequences(source).contains(keys + keys)
 
 
 RULE = DoubledPhrase

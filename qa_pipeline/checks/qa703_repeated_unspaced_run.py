@@ -59,6 +59,7 @@ class RepeatedUnspacedRun(SegmentRule):
         if not has_unspaced(text):
             return
         n = len(text)
+        in_source: dict[str, bool] = {}  # one search of the source per distinct repeat, not per finding
         i = 0
         while i < n:
             found = self._at(text, i, options) if is_unspaced_char(text[i]) else None
@@ -68,7 +69,10 @@ class RepeatedUnspacedRun(SegmentRule):
             length, gap = found
             unit = text[i : i + length]
             end = i + 2 * length + len(gap)
-            if segment.source and unit + gap + unit in segment.source:
+            repeat = unit + gap + unit
+            if segment.source and repeat not in in_source:
+                in_source[repeat] = repeat in segment.source
+            if in_source.get(repeat):
                 i = end
                 continue
             yield Violation(

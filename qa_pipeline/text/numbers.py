@@ -271,7 +271,7 @@ def _range_scales(tokens: list[NumberToken], text: str) -> list[NumberToken]:
 
 def _slash_decimal(a: str, b: str | None, lang: str) -> bool:
     """Persian often writes the decimal mark as a slash: ``۲/۵`` is 2.5."""
-    return bool(b) and lang in ("fa", "ur", "ps") and a.isdigit() and b.isdigit() and not a.isascii()
+    return bool(b) and lang in ("fa", "ur", "ps") and a.isdigit() and (b or "").isdigit() and not a.isascii()
 
 
 def _base(code: str) -> str:

@@ -6,12 +6,14 @@ option to add entries, so a project can allow a word or add a language from its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
 from qa_pipeline.model import PROTECTED_CHAR
+from qa_pipeline.text.sequences import SourceMatcher
 
 # Doubled words that are grammatical in the language ("nous nous levons", "dass das", "had had").
 LEGIT_DOUBLES: dict[str, frozenset[str]] = {
@@ -133,8 +135,9 @@ _UNSPACED = regex.compile(
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", regex.V1)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word and where it is (a named tuple: a long line has hundreds of thousands of them)."""
+
     text: str
     start: int
     end: int
@@ -154,6 +157,21 @@ def words(text: str) -> tuple[Word, ...]:
             continue
         out.append(Word(w, m.start(), m.end(), w.casefold()))
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def doubled_keys(text: str) -> frozenset[str]:
+    """Casefolded words that ``text`` writes twice in a row with only white space between (one pass)."""
+    ws = words(text)
+    return frozenset(
+        a.key for a, b in itertools.pairwise(ws) if a.key == b.key and only_space(text[a.end : b.start])
+    )
+
+
+@lru_cache(maxsize=256)
+def word_sequences(text: str) -> SourceMatcher:
+    """Which word sequences ``text`` contains (casefolded words, punctuation between them ignored)."""
+    return SourceMatcher([w.key for w in words(text)])
 
 
 def has_unspaced(text: str) -> bool:

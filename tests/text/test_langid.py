@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from qa_pipeline.model import Segment
-from qa_pipeline.text.langid import AnalysisOptions, analyze, expected_scripts, tokenize
+from qa_pipeline.text.langid import expected_scripts
 from qa_pipeline.text.names import allowed_terms, function_words, is_acronym, is_mixed_case, title_case_run
+from qa_pipeline.text.untranslated import AnalysisOptions, analyze, tokenize
 
 OPTS = AnalysisOptions()
 
