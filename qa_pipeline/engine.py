@@ -24,6 +24,7 @@ from qa_pipeline.ruleapi import (
     CorpusRule,
     DocumentRule,
     Resources,
+    RuleError,
     Scope,
     SegmentRule,
     Sibling,
@@ -108,6 +109,8 @@ def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, 
                     if target is not None and suppressed(target.suppressed, entry):
                         continue
                     out.append((entry, v))
+        except RuleError:
+            raise  # a rule that cannot finish (a pattern out of time): an error for the file
         except Exception as exc:  # a rule bug must not lose the other findings
             _warn(entry, doc.path, exc)
     return out

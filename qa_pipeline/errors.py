@@ -10,6 +10,7 @@ def user_error(exc: BaseException) -> str | None:
     from qa_pipeline.gitdiff import GitError
     from qa_pipeline.readers.decode import ReaderError
     from qa_pipeline.registry import RegistryError
+    from qa_pipeline.ruleapi import RuleError
     from qa_pipeline.run import UsageError
 
     known: tuple[type[BaseException], ...] = (
@@ -18,6 +19,7 @@ def user_error(exc: BaseException) -> str | None:
         GitError,
         ReaderError,
         RegistryError,
+        RuleError,
         RuleFileError,
         UsageError,
     )

@@ -20,6 +20,11 @@ from typing import Any, ClassVar
 from qa_pipeline.model import Document, Segment, Severity, Violation
 
 
+class RuleError(Exception):
+    """A rule cannot finish on a document (a rule file's pattern ran out of time): an error for that
+    file, reported with the rule and the reason, never a finding and never a pass."""
+
+
 class Scope(enum.Enum):
     SEGMENT = "segment"
     DOCUMENT = "document"

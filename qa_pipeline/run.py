@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from qa_pipeline.model import Document, FileReport, LanguageInfo, RunReport
 from qa_pipeline.pairing import attach_source, counterpart, match_layout
 from qa_pipeline.readers import FORMATS, ReaderError, ReadOptions, read_document
 from qa_pipeline.registry import Registry
-from qa_pipeline.ruleapi import Resources
+from qa_pipeline.ruleapi import Resources, RuleError
 from qa_pipeline.scoring import counts, evaluation_word_count, gate, penalty, score, total
 from qa_pipeline.siblings import find_siblings
 
@@ -188,7 +189,14 @@ def check_paths(
     corpus = run_corpus_rules(jobs, resources)
     reports: dict[str, FileReport] = dict(errors)
     for job in jobs:
-        results = run_document_rules(job, resources) + corpus.get(job.document.path, [])
+        try:
+            results = run_document_rules(job, resources) + corpus.get(job.document.path, [])
+        except RuleError as exc:  # one line on stderr, the file's report an error: exit code 2
+            print(f"qa-pipeline: error: {job.document.path}: {exc}", file=sys.stderr)
+            reports[job.document.path] = _error_report(
+                job.document.path, str(exc), settings, job.document.format
+            )
+            continue
         reports[job.document.path] = file_report(job.document, locate(job, results), settings)
     ordered = tuple(reports[p] for p in order if p in reports)
     return summarize(ordered, settings)

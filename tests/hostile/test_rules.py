@@ -1,0 +1,97 @@
+"""Hostile rule files (a pull request may add one to a ``rule-paths`` folder), through the CLI.
+
+A rule file that cannot be used stops the run before any file is checked, with one line naming the
+file and the reason (exit 2). A pattern that backtracks catastrophically is stopped by its time
+budget: an error for the file it ran on, naming the rule file and the pattern (exit 2), while the
+other files are still checked.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .test_cli import qa
+
+HEAD = """\
+code: QA990
+name: hostile-rule
+category: style/register
+severity: minor
+summary: A rule file from a pull request.
+kind: existence
+"""
+EXAMPLES = """\
+examples:
+  - {lang: en, target: "bonjour", expect: 0}
+  - {lang: en, target: "aaa", expect: 1}
+"""
+
+
+def _project(tmp_path: Path, rule: str) -> Path:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "hostile.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / "qa-pipeline.toml").write_text('rule-paths = ["rules"]\n', encoding="utf-8")
+    (tmp_path / "long.txt").write_text("a" * 20_000 + "!\n", encoding="utf-8")
+    (tmp_path / "fine.txt").write_text("A good editor.\n", encoding="utf-8")
+    return tmp_path / "rules" / "hostile.yaml"
+
+
+def test_catastrophic_pattern_is_stopped(tmp_path: Path) -> None:
+    rule = _project(tmp_path, HEAD + "patterns:\n  en: ['(a+)+$']\n" + EXAMPLES)
+    proc = qa("check", ".", "--lang", "en", "--select", "QA990", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(
+        f"qa-pipeline: error: long.txt: rule QA990 ({rule.resolve()}): pattern '(a+)+$' ran out"
+    )
+    files = {f["file"]: f for f in json.loads(proc.stdout)["files"]}
+    assert "pattern '(a+)+$' ran out of time" in files["long.txt"]["error"]
+    assert files["fine.txt"].get("error") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "patterns:\n  en: ['((a{1000}){1000}){1000}']\n" + EXAMPLES,
+            "$.patterns.en[0]: pattern '((a{1000}){1000}){1000}' is too large",
+        ),
+        (
+            "patterns:\n  en: ['(unclosed']\n" + EXAMPLES,
+            "$.patterns.en[0]: invalid regular expression '(unclosed': missing )",
+        ),
+        (
+            "l0: &l0 ["
+            + ", ".join(['"lol"'] * 9)
+            + "]\n"
+            + "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 9))
+            + "tokens:\n  en: *l8\n"
+            + EXAMPLES,
+            "YAML aliases make it larger than its own text (an alias bomb?)",
+        ),
+        (
+            "tokens: &t\n  en: *t\n" + EXAMPLES,
+            "YAML aliases make it larger than its own text (an alias bomb?)",
+        ),
+        (
+            "tokens:\n  en: [a]\nmessage: '{match:>999999999}'\n" + EXAMPLES,
+            "message: unsupported replacement field",
+        ),
+        (
+            "tokens:\n  en: !!python/object/apply:os.system ['echo owned']\n" + EXAMPLES,
+            "line 8: invalid YAML",
+        ),
+    ],
+    ids=["repeat-bomb", "invalid-regex", "billion-laughs", "alias-cycle", "format-width", "python-tag"],
+)
+def test_unusable_rule_file_stops_the_run(tmp_path: Path, body: str, message: str) -> None:
+    rule = _project(tmp_path, HEAD + body)
+    proc = qa("check", ".", "--lang", "en", "--select", "QA990", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "owned" not in proc.stdout
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(f"qa-pipeline: error: {rule.resolve()}: {message}"), line
