@@ -83,7 +83,7 @@ def run(records: list[dict[str, Any]]) -> dict[str, list[Finding]]:
             source_language=LanguageInfo(src_lang, "cli"),
         )
         job = Job(document=doc, selection=selection, fingerprint_path=doc.path)
-        for finding in locate(job, run_document_rules(job, resources)):
+        for finding in locate(job, run_document_rules(job, resources).results):
             rec = recs[int(finding.segment_id or 0)]
             out.setdefault(rec["id"], []).append(finding)
     return out

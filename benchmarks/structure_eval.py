@@ -99,7 +99,7 @@ def bio_eval(path: Path, codes: list[str], samples: list[str]) -> dict[str, Any]
             selection=resolve(settings, registry, doc.path, doc.target_language.code),
             fingerprint_path=doc.path,
         )
-        for f in locate(job, run_document_rules(job, resources)):
+        for f in locate(job, run_document_rules(job, resources).results):
             sid = f.segment_id or ""
             flagged[f.code].add(sid)
             # a habit reported once per document lists every place it occurs

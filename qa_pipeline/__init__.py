@@ -1,3 +1,3 @@
 """qa-pipeline: a translation quality checker with MQM scoring."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

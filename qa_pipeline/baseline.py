@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from qa_pipeline.config import Settings
+from qa_pipeline.errors import QaPipelineError
 from qa_pipeline.model import FileReport, Finding, RunReport, Severity
 
 SCHEMA_VERSION = 1
@@ -31,7 +32,7 @@ TOOL = "qa-pipeline"
 _EPSILON = 1e-9
 
 
-class BaselineError(Exception):
+class BaselineError(QaPipelineError):
     """A baseline that cannot be used; the message names the file."""
 
 
@@ -159,7 +160,11 @@ def apply_baseline(run: RunReport, path: Path, settings: Settings) -> RunReport:
             for e in entry["findings"]:
                 if e["fingerprint"] not in present:
                     fixed.append({"file": rep.path, **e})
-        passed = rep.error is None and not any(_blocking(f, settings.fail_on) for f in marked)
+        passed = (
+            rep.error is None
+            and not rep.rule_errors
+            and not any(_blocking(f, settings.fail_on) for f in marked)
+        )
         if rep.error is None:
             drop = _score_drop(rep, entry, n_new, settings)
             if drop is not None:

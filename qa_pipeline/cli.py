@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", type=Path)
 
     schema = sub.add_parser("schema", help="print a JSON Schema shipped with the tool")
-    schema.add_argument("name", choices=("report", "rule-file", "baseline"))
+    schema.add_argument("name", choices=("report", "rule-file", "baseline", "config"))
+    schema.add_argument(
+        "--format",
+        choices=("json", "markdown"),
+        default="json",
+        help="markdown: the config reference (docs/config.md); only for `config`",
+    )
+    schema.add_argument("--config", type=Path, help="config file (for user rule folders)")
     return p
 
 
@@ -69,6 +78,12 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-score", type=float, help="minimum score for a file to pass (default 90)")
     p.add_argument(
         "--fail-on", choices=("critical", "major", "minor"), help="fail on any finding this severe"
+    )
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        default=None,
+        help="follow symbolic links that point outside the checked folders (default: skip them)",
     )
     p.add_argument(
         "--diff",
@@ -96,8 +111,14 @@ def _add_check_args(p: argparse.ArgumentParser) -> None:
         "--sarif", type=Path, metavar="FILE", help="also write a SARIF 2.1.0 log to FILE (for code scanning)"
     )
     color = p.add_mutually_exclusive_group()
-    color.add_argument("--color", dest="color", action="store_true", default=None)
-    color.add_argument("--no-color", dest="color", action="store_false")
+    color.add_argument(
+        "--color",
+        dest="color",
+        action="store_true",
+        default=None,
+        help="colour the text output, even in a pipe",
+    )
+    color.add_argument("--no-color", dest="color", action="store_false", help="never colour the text output")
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -116,11 +137,13 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "min-score": args.min_score,
         "fail-on": args.fail_on,
         "report-dir": str(args.report_dir) if getattr(args, "report_dir", None) else None,
+        "follow-links": args.follow_links,
     }
 
 
 def _err(msg: str) -> int:
-    print(f"qa-pipeline: error: {msg}", file=sys.stderr)
+    for line in msg.splitlines() or [""]:
+        print(f"qa-pipeline: error: {line}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -133,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         argv = ["check", *argv]
     args = _parser().parse_args(argv)
+    previous = _catch_sigterm()
     try:
         if args.command == "rules":
             return cmd_rules(args)
@@ -143,8 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "baseline":
             return cmd_baseline(args)
         return cmd_check(args)
-    except KeyboardInterrupt:
-        return _err("interrupted")
+    except KeyboardInterrupt as exc:
+        # output written so far is complete or absent: writers clean their temporaries on the way out
+        return _err("interrupted (SIGTERM)" if isinstance(exc, Terminated) else "interrupted")
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:
@@ -159,6 +184,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"internal error: {type(exc).__name__}: {exc} (QA_PIPELINE_DEBUG=1 shows the traceback)"
             )
         return _err(message)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every writer removes its temporary files."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def _catch_sigterm() -> Any:
+    """Turn SIGTERM into :class:`Terminated` for this call; the previous handler (None if unchanged)."""
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_terminated)
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -182,10 +225,10 @@ def _config_start(paths: Sequence[str]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-def _run(args: argparse.Namespace) -> Any:
+def _run(args: argparse.Namespace, loaded: Any = None) -> Any:
     from qa_pipeline.run import RunOptions, check_paths
 
-    settings, registry = _settings(args)
+    settings, registry = loaded or _settings(args)
     paths = args.paths or ["."]
     for p in paths:
         if not Path(p).exists():
@@ -198,9 +241,37 @@ def _run(args: argparse.Namespace) -> Any:
     return settings, check_paths(paths, settings, registry, run_opts)
 
 
+def _check_outputs(args: argparse.Namespace, report_dir: Path | None, html_dir: Path | None) -> None:
+    """Refuse unusable output paths before the run, not after it."""
+    from qa_pipeline.fsutil import check_file_target, check_folder_target
+
+    for path in (args.output, args.sarif):
+        if path is not None:
+            check_file_target(path)
+    for folder in (report_dir, html_dir):
+        if folder is not None:
+            check_folder_target(folder)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    settings, run = _run(args)
-    baseline_path = args.baseline or settings.baseline
+    loaded = _settings(args)
+    report_dir = args.report_dir or loaded[0].report_dir
+    html_dir = args.html
+    if html_dir is not None and report_dir is not None and _same_path(html_dir, report_dir):
+        html_dir = None  # the report folder has the HTML report already
+    baseline_path = args.baseline or loaded[0].baseline
+    _check_outputs(args, report_dir, html_dir)
+    if args.update_baseline:
+        if baseline_path is None:
+            return _err("--update-baseline needs --baseline FILE (or `baseline` in config)")
+        from qa_pipeline.fsutil import check_file_target
+
+        check_file_target(baseline_path)
+    settings, run = _run(args, loaded)
     if baseline_path is not None:
         from qa_pipeline.baseline import apply_baseline, write_baseline
 
@@ -208,17 +279,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             write_baseline(run, baseline_path, settings)
             print(f"qa-pipeline: baseline {baseline_path} updated", file=sys.stderr)
         run = apply_baseline(run, baseline_path, settings)
-    elif args.update_baseline:
-        return _err("--update-baseline needs --baseline FILE (or `baseline` in config)")
-    report_dir = args.report_dir or settings.report_dir
     if report_dir is not None:
         from qa_pipeline.reporters.files import write_report_dir
 
         write_report_dir(run, report_dir, html=True)
-    if args.html is not None:
+    if html_dir is not None:
         from qa_pipeline.reporters.files import write_html
 
-        write_html(run, args.html)
+        write_html(run, html_dir)
     if args.sarif is not None:
         from qa_pipeline.fsutil import write_atomic
         from qa_pipeline.reporters import sarif
@@ -232,7 +300,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         write_atomic(args.output, output)
     else:
         sys.stdout.write(output)
-    if any(f.error is not None for f in run.files):
+    if any(f.error is not None or f.rule_errors for f in run.files):
         return EXIT_ERROR
     return EXIT_OK if run.passed else EXIT_FAIL
 
@@ -248,11 +316,11 @@ def render(run: Any, fmt: str, args: argparse.Namespace) -> str:
         from qa_pipeline.reporters import text
 
         buf = io.StringIO()
-        color = args.color if args.color is not None else (args.output is None and sys.stdout.isatty())
-        if color and not os.environ.get("NO_COLOR"):
-            text.render(run, buf, color=True, compact=args.compact)
-        else:
-            text.render(run, buf, color=False, compact=args.compact)
+        # --color / --no-color decide; otherwise colour on a terminal unless NO_COLOR is set (no-color.org)
+        color = args.color
+        if color is None:
+            color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text.render(run, buf, color=color, compact=args.compact)
         return buf.getvalue()
     import importlib
 
@@ -263,9 +331,11 @@ def render(run: Any, fmt: str, args: argparse.Namespace) -> str:
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     from qa_pipeline.baseline import write_baseline
+    from qa_pipeline.fsutil import check_file_target
 
-    settings, run = _run(args)
     out = Path(args.output)
+    check_file_target(out)
+    settings, run = _run(args)
     write_baseline(run, out, settings)
     n = sum(len(f.findings) for f in run.files)
     print(f"qa-pipeline: wrote {out} ({n} finding(s) in {len(run.files)} file(s))", file=sys.stderr)
@@ -298,7 +368,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
-    if args.name == "rule-file":
+    if args.name == "config":
+        from qa_pipeline.config.schema import config_reference, config_schema
+
+        _, registry = _settings(args)
+        if args.format == "markdown":
+            sys.stdout.write(config_reference(registry))
+            return EXIT_OK
+        data = config_schema(registry)
+    elif args.format == "markdown":
+        return _err("--format markdown is only for `qa-pipeline schema config`")
+    elif args.name == "rule-file":
         from qa_pipeline.declarative.loader import rule_file_schema
 
         data = rule_file_schema()

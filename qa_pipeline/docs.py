@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from qa_pipeline.registry import Registry, RuleEntry
+from qa_pipeline.registry import Registry
+from qa_pipeline.ruleapi import RuleEntry
 
 
 def rules_listing(registry: Registry, fmt: str = "text") -> str:

@@ -8,27 +8,25 @@ column — in exactly one place, :func:`locate`.
 from __future__ import annotations
 
 import hashlib
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from qa_pipeline.config import RuleSelection
-from qa_pipeline.model import Document, Finding, Segment, Span, Violation
-from qa_pipeline.registry import RuleEntry
+from qa_pipeline.model import Document, Finding, RuleError, Segment, Span, Violation
 from qa_pipeline.ruleapi import (
     Context,
     CorpusContext,
     CorpusRule,
     DocumentRule,
     Resources,
-    RuleError,
+    RuleEntry,
     Scope,
     SegmentRule,
     Sibling,
 )
+from qa_pipeline.selectors import RuleSelector
 
 
 @dataclass(frozen=True)
@@ -42,41 +40,61 @@ class Job:
     dnt: frozenset[str] = frozenset()
 
 
-def suppressed(codes: Iterable[str], entry: RuleEntry) -> bool:
-    for sel in codes:
-        sel = sel.strip()
-        if sel.lower() in ("all", "*") or (
-            sel.upper().startswith("QA") and entry.meta.code.startswith(sel.upper())
-        ):
-            return True
-        if sel.lower() == entry.meta.name:
-            return True
-    return False
+def suppressed(selectors: Iterable[RuleSelector], entry: RuleEntry) -> bool:
+    """True when an inline suppression names the rule (by code, prefix, name or ``all``)."""
+    return any(s.matches(entry.meta.code, entry.meta.name) for s in selectors)
 
 
-def _warn(entry: RuleEntry, path: str, exc: BaseException) -> None:
-    print(f"qa-pipeline: internal error in rule {entry.meta.code} on {path}: {exc!r}", file=sys.stderr)
+@dataclass(frozen=True)
+class Checked:
+    """What the rules found in one document, and the rules that raised instead."""
+
+    results: tuple[tuple[RuleEntry, Violation], ...]
+    errors: tuple[RuleError, ...] = ()
 
 
-def _context(job: Job, options: Any, resources: Resources) -> Context:
+class _Errors:
+    """Rule exceptions of one document, one entry per rule (the first segment it raised on, and how often)."""
+
+    def __init__(self) -> None:
+        self._by_code: dict[str, RuleError] = {}
+
+    def add(self, entry: RuleEntry, exc: BaseException, segment_id: str | None = None) -> None:
+        code = entry.meta.code
+        known = self._by_code.get(code)
+        if known is not None:
+            self._by_code[code] = replace(known, count=known.count + 1)
+            return
+        text = str(exc).splitlines()[0] if str(exc) else ""
+        message = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+        self._by_code[code] = RuleError(code, entry.meta.name, message, segment_id)
+
+    def all(self) -> tuple[RuleError, ...]:
+        return tuple(self._by_code[c] for c in sorted(self._by_code))
+
+
+def _context(job: Job, entry: RuleEntry, resources: Resources) -> Context:
     doc = job.document
     return Context(
         document=doc,
         target_language=doc.target_language.code,
         source_language=doc.source_language.code,
-        options=options,
+        options=job.selection.options[entry.meta.code],
+        family_options=job.selection.family_options.get(entry.family.name) if entry.family else None,
         resources=resources,
         siblings=job.siblings,
         dnt=job.dnt,
     )
 
 
-def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, Violation]]:
-    """Segment and document rules of one job."""
+def run_document_rules(job: Job, resources: Resources) -> Checked:
+    """Segment and document rules of one job. A rule that raises is recorded as an error of the
+    document and the other rules (and the same rule on the other segments) still run."""
     doc = job.document
     has_source = doc.has_source
     file_suppressed = doc.meta.get("suppressed", frozenset())
     out: list[tuple[RuleEntry, Violation]] = []
+    errors = _Errors()
     by_id = {s.id: s for s in doc.segments}
     runnable = []
     for entry in job.selection.enabled:
@@ -85,44 +103,45 @@ def run_document_rules(job: Job, resources: Resources) -> list[tuple[RuleEntry, 
         if suppressed(file_suppressed, entry):
             continue
         rule = entry.factory()
-        ctx = _context(job, job.selection.options[entry.meta.code], resources)
+        ctx = _context(job, entry, resources)
         try:
             late = rule.prepare(ctx)
         except Exception as exc:
-            _warn(entry, doc.path, exc)
+            errors.add(entry, exc)
             continue
         runnable.append((late, entry, rule, ctx))
     runnable.sort(key=lambda r: r[0])  # stable: rules warming a resource run last
     for _late, entry, rule, ctx in runnable:
-        try:
-            if isinstance(rule, SegmentRule):
-                for seg in doc.segments:
-                    if entry.meta.needs_source and seg.source is None:
-                        continue
-                    if suppressed(seg.suppressed, entry):
-                        continue
-                    for v in rule.check(seg, ctx):
-                        out.append((entry, v if v.segment_id else _with_segment(v, seg)))
-            elif isinstance(rule, DocumentRule):
-                for v in rule.check_document(ctx):
-                    target = by_id.get(v.segment_id or "")
-                    if target is not None and suppressed(target.suppressed, entry):
-                        continue
+        if isinstance(rule, SegmentRule):
+            for seg in doc.segments:
+                if (entry.meta.needs_source and seg.source is None) or suppressed(seg.suppressed, entry):
+                    continue
+                try:
+                    found = list(rule.check(seg, ctx))
+                except Exception as exc:  # a rule bug must not lose the other findings
+                    errors.add(entry, exc, seg.id)
+                    continue
+                out.extend((entry, v if v.segment_id else replace(v, segment_id=seg.id)) for v in found)
+        elif isinstance(rule, DocumentRule):
+            try:
+                found = list(rule.check_document(ctx))
+            except Exception as exc:
+                errors.add(entry, exc)
+                continue
+            for v in found:
+                target = by_id.get(v.segment_id or "")
+                if target is None or not suppressed(target.suppressed, entry):
                     out.append((entry, v))
-        except RuleError:
-            raise  # a rule that cannot finish (a pattern out of time): an error for the file
-        except Exception as exc:  # a rule bug must not lose the other findings
-            _warn(entry, doc.path, exc)
-    return out
+    return Checked(tuple(out), errors.all())
 
 
-def run_corpus_rules(
-    jobs: Sequence[Job], resources: Resources
-) -> dict[str, list[tuple[RuleEntry, Violation]]]:
-    """Corpus rules over every document; results keyed by document path."""
+def run_corpus_rules(jobs: Sequence[Job], resources: Resources) -> dict[str, Checked]:
+    """Corpus rules over every document; results keyed by document path. A corpus rule that raises
+    is an error of every document it ran on."""
     out: dict[str, list[tuple[RuleEntry, Violation]]] = {}
+    errors: dict[str, _Errors] = {}
     if len(jobs) < 2:
-        return out
+        return {}
     entries: dict[str, RuleEntry] = {}
     for job in jobs:
         for entry in job.selection.enabled:
@@ -133,26 +152,27 @@ def run_corpus_rules(
         entry = entries[code]
         docs = [j.document for j in jobs if any(e.meta.code == code for e in j.selection.enabled)]
         rule = entry.factory()
-        assert isinstance(rule, CorpusRule)
+        if not isinstance(rule, CorpusRule):
+            continue
         options = jobs[0].selection.options.get(code)
         try:
-            for v in rule.check_corpus(CorpusContext(documents=docs, options=options, resources=resources)):
-                owner = by_path.get(v.path or "")
-                if owner is None:
-                    continue
-                seg = owner.document.segment(v.segment_id or "")
-                if seg is not None and suppressed(seg.suppressed, entry):
-                    continue
-                out.setdefault(owner.document.path, []).append((entry, v))
+            found = list(
+                rule.check_corpus(CorpusContext(documents=docs, options=options, resources=resources))
+            )
         except Exception as exc:
-            _warn(entry, "<corpus>", exc)
-    return out
-
-
-def _with_segment(v: Violation, seg: Segment) -> Violation:
-    from dataclasses import replace
-
-    return replace(v, segment_id=seg.id)
+            for doc in docs:
+                errors.setdefault(doc.path, _Errors()).add(entry, exc)
+            continue
+        for v in found:
+            owner = by_path.get(v.path or "")
+            if owner is None:
+                continue
+            seg = owner.document.segment(v.segment_id or "")
+            if seg is not None and suppressed(seg.suppressed, entry):
+                continue
+            out.setdefault(owner.document.path, []).append((entry, v))
+    paths = sorted(set(out) | set(errors))
+    return {p: Checked(tuple(out.get(p, ())), errors[p].all() if p in errors else ()) for p in paths}
 
 
 def _norm(text: str) -> str:

@@ -1,29 +1,24 @@
-"""Turn expected failures into one-line messages (exit code 2); anything else is a bug."""
+"""The errors a user can cause: one base class, one line each, exit code 2.
+
+Each layer defines its own errors (``ConfigError``, ``ReaderError``, ``RuleFileError``, ``GitError``…)
+as subclasses of :class:`QaPipelineError`; the command line prints them as one line and exits 2.
+Anything else that escapes is a bug, reported as such.
+"""
 
 from __future__ import annotations
 
 
-def user_error(exc: BaseException) -> str | None:
-    from qa_pipeline.baseline import BaselineError
-    from qa_pipeline.config import ConfigError
-    from qa_pipeline.declarative.loader import RuleFileError
-    from qa_pipeline.gitdiff import GitError
-    from qa_pipeline.readers.decode import ReaderError
-    from qa_pipeline.registry import RegistryError
-    from qa_pipeline.ruleapi import RuleError
-    from qa_pipeline.run import UsageError
+class QaPipelineError(Exception):
+    """An error in the user's input, configuration, rules or environment (not a bug)."""
 
-    known: tuple[type[BaseException], ...] = (
-        BaselineError,
-        ConfigError,
-        GitError,
-        ReaderError,
-        RegistryError,
-        RuleError,
-        RuleFileError,
-        UsageError,
-    )
-    if isinstance(exc, known):
+
+class UsageError(QaPipelineError):
+    """Bad paths or arguments."""
+
+
+def user_error(exc: BaseException) -> str | None:
+    """The one-line message for an error the user can fix, or None for a bug."""
+    if isinstance(exc, QaPipelineError):
         return str(exc)
     if isinstance(exc, FileNotFoundError):
         return f"{exc.args[0] if exc.args else exc}: no such file or folder"

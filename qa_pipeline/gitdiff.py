@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa_pipeline.config import Settings
+from qa_pipeline.errors import QaPipelineError
 from qa_pipeline.model import Document, FileReport, Finding, RunReport, Segment
 from qa_pipeline.registry import Registry
 from qa_pipeline.run import RunOptions, check_paths, file_report, summarize
@@ -26,7 +27,7 @@ from qa_pipeline.run import RunOptions, check_paths, file_report, summarize
 BILINGUAL = {"po", "xliff"}
 
 
-class GitError(Exception):
+class GitError(QaPipelineError):
     """git is missing, the folder is not a repository, or the ref does not exist."""
 
 
@@ -199,7 +200,7 @@ def _filter(rep: FileReport, lines: frozenset[int] | None, settings: Settings) -
     kept = [f for f in rep.findings if _on_changed(f, rep.document, lines)]
     if len(kept) == len(rep.findings):
         return rep
-    return file_report(rep.document, kept, settings)
+    return file_report(rep.document, kept, settings, rep.rule_errors)
 
 
 def changed_only(

@@ -11,7 +11,10 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from qa_pipeline.selectors import RuleSelector
 
 PROTECTED_CHAR = "\ue000"
 """Stands in for a protected character (code, URL, tag, placeholder) in :attr:`Segment.prose`."""
@@ -113,7 +116,7 @@ class Segment:
     index: int = 0
     notes: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
-    suppressed: frozenset[str] = frozenset()
+    suppressed: frozenset[RuleSelector] = frozenset()
     context: str | None = None  # PO msgctxt, XLIFF resname
     plural_index: int | None = None
 
@@ -230,6 +233,18 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class RuleError:
+    """A rule that raised instead of reporting: the file's findings are incomplete, so the file cannot
+    pass and the run exits 2. ``count`` is how many segments it raised on (the first is named)."""
+
+    code: str
+    name: str
+    message: str  # "ValueError: what went wrong"
+    segment_id: str | None = None
+    count: int = 1
+
+
+@dataclass(frozen=True)
 class Metrics:
     """sacrebleu scores against a reference translation."""
 
@@ -261,6 +276,7 @@ class FileReport:
     error: str | None = None
     metrics: Metrics | None = None
     document: Document | None = field(default=None, compare=False, repr=False)
+    rule_errors: tuple[RuleError, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,11 @@ from __future__ import annotations
 
 import enum
 import inspect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from qa_pipeline.model import Document, Segment, Severity, Violation
-
-
-class RuleError(Exception):
-    """A rule cannot finish on a document (a rule file's pattern ran out of time): an error for that
-    file, reported with the rule and the reason, never a finding and never a pass."""
 
 
 class Scope(enum.Enum):
@@ -47,6 +42,34 @@ class RuleMeta:
 @dataclass(frozen=True)
 class NoOptions:
     """A rule without options."""
+
+
+@dataclass(frozen=True)
+class RuleFamily:
+    """Settings shared by several rules of one family, set once in ``[rules.<name>]``.
+
+    Rules that share one analysis (the untranslated rules share one language analysis per segment)
+    must see the same thresholds, or two of them can report the same words: those thresholds belong to
+    the family, not to each rule (like ruff's ``lint.flake8-quotes``).
+    """
+
+    name: str
+    options: type
+    summary: str
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    """One registered rule: its metadata, where it comes from and how to make an instance."""
+
+    meta: RuleMeta
+    scope: Scope
+    options_type: type
+    doc: str
+    examples: Sequence[Mapping[str, Any]]
+    origin: str  # module name, rule-file path or plugin entry point
+    factory: Callable[[], Rule]
+    family: RuleFamily | None = None
 
 
 class Resources:
@@ -87,6 +110,7 @@ class Context:
     resources: Resources
     siblings: Sequence[Sibling] = ()
     dnt: frozenset[str] = field(default_factory=frozenset)
+    family_options: Any = None  # the options of the rule's family (``[rules.<family>]``), if any
 
     @property
     def lang(self) -> str:
@@ -123,6 +147,7 @@ class Rule:
     meta: ClassVar[RuleMeta]
     scope: ClassVar[Scope]
     Options: ClassVar[type] = NoOptions
+    family: ClassVar[RuleFamily | None] = None
 
     @classmethod
     def doc(cls) -> str:

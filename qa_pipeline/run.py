@@ -10,14 +10,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa_pipeline import __version__
-from qa_pipeline.config import Settings, resolve
+from qa_pipeline.config import Settings, language_dnt, resolve
 from qa_pipeline.engine import Job, locate, run_corpus_rules, run_document_rules
 from qa_pipeline.languages import language_from_path, normalize, resolve_languages
-from qa_pipeline.model import Document, FileReport, LanguageInfo, RunReport
+from qa_pipeline.model import Document, FileReport, LanguageInfo, RuleError, RunReport
 from qa_pipeline.pairing import attach_source, counterpart, match_layout
 from qa_pipeline.readers import FORMATS, ReaderError, ReadOptions, read_document
 from qa_pipeline.registry import Registry
-from qa_pipeline.ruleapi import Resources, RuleError
+from qa_pipeline.ruleapi import Resources
 from qa_pipeline.scoring import counts, evaluation_word_count, gate, penalty, score, total
 from qa_pipeline.siblings import find_siblings
 
@@ -33,23 +33,18 @@ class RunOptions:
     language_origin: str = "cli"
 
 
-class UsageError(Exception):
-    """Bad paths or arguments: exit code 2."""
+def collect_files(paths: Sequence[str], settings: Settings, skipped: list[str] | None = None) -> list[Path]:
+    """Files to check: given files as they are, folders searched for known extensions (sorted).
 
-
-def collect_files(paths: Sequence[str], settings: Settings) -> list[Path]:
-    """Files to check: given files as they are, folders searched for known extensions (sorted)."""
+    In a folder, a symbolic link whose target lies outside that folder is not followed (like git and
+    ruff) unless ``follow-links`` is set: its path and reason are appended to ``skipped``. A file named
+    on the command line is checked even when it is a link: naming it is asking for it.
+    """
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = []
-            for folder, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in files:
-                    if Path(name).suffix.lower() in FORMATS:
-                        found.append(Path(folder) / name)
-            out.extend(sorted(found))
+            out.extend(sorted(_walk(p, settings.follow_links, skipped if skipped is not None else [])))
         else:
             out.append(p)
     kept = []
@@ -63,6 +58,56 @@ def collect_files(paths: Sequence[str], settings: Settings) -> list[Path]:
             seen.add(key)
             kept.append(p)
     return kept
+
+
+def _skipped_dir(name: str) -> bool:
+    return name in SKIP_DIRS or name.startswith(".")
+
+
+def _walk(top: Path, follow: bool, skipped: list[str]) -> list[Path]:
+    """Checkable files under ``top``. Links out of ``top`` are skipped unless ``follow``; links to
+    folders are only followed with ``follow`` (inside ``top`` their target is walked anyway), each real
+    folder at most once, so a link loop ends."""
+    root = Path(os.path.realpath(top))
+    found: list[Path] = []
+    visited = {root}
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue  # unreadable folder: like os.walk, skip it
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                real = Path(os.path.realpath(path))
+                is_dir = real.is_dir()
+                if (is_dir and _skipped_dir(entry.name)) or (
+                    not is_dir and path.suffix.lower() not in FORMATS
+                ):
+                    continue
+                if not real.exists():
+                    skipped.append(f"{path}: a broken symbolic link")
+                    continue
+                if not follow and not (real == root or root in real.parents):
+                    kind = "folder" if is_dir else "file"
+                    skipped.append(
+                        f"{path}: a symbolic link to a {kind} outside {top} (--follow-links checks it)"
+                    )
+                    continue
+                if not is_dir:
+                    found.append(path)
+                elif follow and real not in visited:
+                    visited.add(real)
+                    stack.append(path)
+            elif entry.is_dir(follow_symlinks=False):
+                if not _skipped_dir(entry.name):
+                    visited.add(Path(os.path.realpath(path)))
+                    stack.append(path)
+            elif path.suffix.lower() in FORMATS:
+                found.append(path)
+    return found
 
 
 def relpath(path: Path, root: Path) -> str:
@@ -151,7 +196,9 @@ def check_paths(
 ) -> RunReport:
     """Check every file under ``paths`` and return the run's report."""
     run = run or RunOptions()
-    files = collect_files(paths, settings)
+    skipped: list[str] = []
+    files = collect_files(paths, settings, skipped)
+    _note_skipped(skipped)
     resources = Resources(settings)
     docs: list[Document] = []
     cache: dict[Path, Document] = {}
@@ -176,7 +223,7 @@ def check_paths(
     jobs = []
     for doc in docs:
         lang = doc.target_language.code
-        dnt = settings.dnt | _lang_dnt(settings, lang)
+        dnt = language_dnt(settings, lang)
         jobs.append(
             Job(
                 document=doc,
@@ -189,30 +236,31 @@ def check_paths(
     corpus = run_corpus_rules(jobs, resources)
     reports: dict[str, FileReport] = dict(errors)
     for job in jobs:
-        try:
-            results = run_document_rules(job, resources) + corpus.get(job.document.path, [])
-        except RuleError as exc:  # one line on stderr, the file's report an error: exit code 2
-            print(f"qa-pipeline: error: {job.document.path}: {exc}", file=sys.stderr)
-            reports[job.document.path] = _error_report(
-                job.document.path, str(exc), settings, job.document.format
+        checked = [run_document_rules(job, resources)]
+        if job.document.path in corpus:
+            checked.append(corpus[job.document.path])
+        results = [r for c in checked for r in c.results]
+        raised = tuple(e for c in checked for e in c.errors)
+        for e in raised:  # one stderr line each: the text report shows only the file's FAIL
+            print(
+                f"qa-pipeline: error: {job.document.path}: rule {e.code} raised {e.message}", file=sys.stderr
             )
-            continue
-        reports[job.document.path] = file_report(job.document, locate(job, results), settings)
+        reports[job.document.path] = file_report(job.document, locate(job, results), settings, raised)
     ordered = tuple(reports[p] for p in order if p in reports)
     return summarize(ordered, settings)
 
 
-def _lang_dnt(settings: Settings, lang: str | None) -> frozenset[str]:
-    if not lang:
-        return frozenset()
-    out: frozenset[str] = frozenset()
-    for key, table in settings.per_language.items():
-        if key in (lang.lower(), lang.lower().split("-")[0]):
-            out |= frozenset(table.get("dnt", ()))
-    return out
+def _note_skipped(skipped: Sequence[str], limit: int = 10) -> None:
+    """One stderr line per skipped link (up to ``limit``, then a count): never a silent skip."""
+    for line in skipped[:limit]:
+        print(f"qa-pipeline: skipped {line}", file=sys.stderr)
+    if len(skipped) > limit:
+        print(f"qa-pipeline: skipped {len(skipped) - limit} more symbolic link(s)", file=sys.stderr)
 
 
-def file_report(doc: Document, findings: Sequence[object], settings: Settings) -> FileReport:
+def file_report(
+    doc: Document, findings: Sequence[object], settings: Settings, rule_errors: tuple[RuleError, ...] = ()
+) -> FileReport:
     from qa_pipeline.metrics import reference_metrics
     from qa_pipeline.model import Finding
 
@@ -232,12 +280,13 @@ def file_report(doc: Document, findings: Sequence[object], settings: Settings) -
         segment_count=len(doc.segments),
         penalty=apt,
         score=value,
-        passed=gate(value, found, settings.min_score, settings.fail_on),
+        passed=not rule_errors and gate(value, found, settings.min_score, settings.fail_on),
         min_score=settings.min_score,
         findings=found,
         counts=counts(found),
         metrics=reference_metrics(doc, Path(ref), settings) if isinstance(ref, str) else None,
         document=doc,
+        rule_errors=rule_errors,
     )
 
 

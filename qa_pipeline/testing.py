@@ -19,14 +19,14 @@ A case is a mapping::
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from qa_pipeline.config import Settings, build_options
 from qa_pipeline.engine import Job, locate, run_corpus_rules, run_document_rules
 from qa_pipeline.model import Document, Finding, LanguageInfo, OffsetMap, Segment, SegmentKind
-from qa_pipeline.registry import Registry, RuleEntry, load_registry
-from qa_pipeline.ruleapi import Resources
+from qa_pipeline.registry import Registry, load_registry
+from qa_pipeline.ruleapi import Resources, RuleEntry
 from qa_pipeline.siblings import make_sibling
 from qa_pipeline.text.protect import protected_spans
 
@@ -67,11 +67,14 @@ def run_case(case: Mapping[str, Any], entry: RuleEntry, registry: Registry | Non
 
     lang = case.get("lang")
     doc = _document(case, case["target"], lang, "case.txt")
-    options = build_options(entry, case.get("options", {}))
+    own, shared = _split_options(entry, case.get("options", {}))
     selection = RuleSelection(
         enabled=(entry,),
         severities={entry.meta.code: entry.meta.severity},
-        options={entry.meta.code: options},
+        options={entry.meta.code: build_options(entry.options_type, own)},
+        family_options={entry.family.name: build_options(entry.family.options, shared)}
+        if entry.family
+        else {},
     )
     sibling_docs = [
         _document({"format": "text", **s}, s["target"], s.get("lang"), f"sibling{i}.txt")
@@ -84,11 +87,25 @@ def run_case(case: Mapping[str, Any], entry: RuleEntry, registry: Registry | Non
         siblings=tuple(make_sibling(doc, s) for s in sibling_docs),
         dnt=frozenset(case.get("dnt", [])),
     )
-    results = run_document_rules(job, _RESOURCES)
+    checked = [run_document_rules(job, _RESOURCES)]
     if entry.scope.value == "corpus":
         jobs = [job] + [Job(document=s, selection=selection, fingerprint_path=s.path) for s in sibling_docs]
-        results += run_corpus_rules(jobs, _RESOURCES).get(doc.path, [])
+        checked += [c for p, c in run_corpus_rules(jobs, _RESOURCES).items() if p == doc.path]
+    for c in checked:
+        for err in c.errors:
+            raise RuntimeError(f"{err.code} raised on segment {err.segment_id}: {err.message}")
+    results = [r for c in checked for r in c.results]
     return [f for f in locate(job, results) if f.code == entry.meta.code]
+
+
+def _split_options(entry: RuleEntry, raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A case's options: those of the rule itself, and those of its family (``[rules.<family>]``)."""
+    own_fields = {f.name for f in fields(entry.options_type)} if is_dataclass(entry.options_type) else set()
+    own = {k: v for k, v in raw.items() if k.replace("-", "_") in own_fields}
+    shared = {k: v for k, v in raw.items() if k not in own}
+    if shared and entry.family is None:
+        raise ValueError(f"{entry.meta.code} has no option {sorted(shared)}")
+    return own, shared
 
 
 def check_snippet(target: str, code: str, **case: Any) -> list[Finding]:

@@ -200,3 +200,168 @@ def test_internal_error_is_exit_2_and_one_line(
     assert err.strip() == (
         "qa-pipeline: error: internal error: RuntimeError: simulated bug (QA_PIPELINE_DEBUG=1 shows the traceback)"
     )
+
+
+# --- colour ---------------------------------------------------------------------------------------
+
+ANSI = "\x1b["
+
+
+def test_color_forces_colour_even_into_a_pipe_and_despite_no_color(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = str(tree / "fr" / "defect.txt")
+    _, plain, _ = run(capsys, "check", target, "--select", "QA104")
+    assert ANSI not in plain  # captured output is not a terminal: no colour by default
+    _, coloured, _ = run(capsys, "check", target, "--select", "QA104", "--color")
+    assert f"{ANSI}33mminor{ANSI}0m" in coloured  # the severity, in yellow
+    assert "QA104" in coloured and "FAILED" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert ANSI in run(capsys, "check", target, "--select", "QA104", "--color")[1]
+    assert ANSI in run(capsys, "check", target, "--select", "QA104", "--color", "--compact")[1]
+
+
+def test_colour_by_default_only_on_a_terminal_without_no_color(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    target = str(tree / "fr" / "defect.txt")
+    for no_color, expected in ((None, True), ("1", False)):
+        if no_color is None:
+            monkeypatch.delenv("NO_COLOR", raising=False)
+        else:
+            monkeypatch.setenv("NO_COLOR", no_color)
+        term = Terminal()
+        monkeypatch.setattr("sys.stdout", term)
+        main(["check", target, "--select", "QA104"])
+        assert (ANSI in term.getvalue()) is expected
+        term = Terminal()
+        monkeypatch.setattr("sys.stdout", term)
+        main(["check", target, "--select", "QA104", "--no-color"])
+        assert ANSI not in term.getvalue()
+
+
+# --- nothing checked ------------------------------------------------------------------------------
+
+
+def test_when_every_file_errors_the_summary_says_nothing_was_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], report_schema: dict
+) -> None:  # type: ignore[type-arg]
+    (tmp_path / "a.txt").write_bytes(b"\x00binary")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00\xd8")
+    code, out, _ = run(capsys, "check", str(tmp_path), "--select", "QA104")
+    assert code == 2
+    assert out.splitlines()[-1] == "2 file(s): nothing was checked (2 file(s) could not be read); FAILED"
+    assert "score" not in out.splitlines()[-1]
+
+    code, out, _ = run(
+        capsys, "check", str(tmp_path), "--format", "json", "--report-dir", str(tmp_path / "r")
+    )
+    summary = json.loads(out)["summary"]
+    jsonschema.validate(json.loads(out), report_schema)
+    assert (summary["files"], summary["checked_files"], summary["score"], summary["passed"]) == (
+        2,
+        0,
+        None,
+        False,
+    )
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "nothing was checked (2 file(s) could not be read)" in index
+    assert "2 files: nothing checked" in index  # the page title
+
+
+def test_an_empty_folder_checks_nothing_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "check", str(tmp_path), "--select", "QA104")
+    assert code == 0
+    assert out == "0 file(s): nothing was checked (no file to check); passed\n"
+
+
+def test_a_checked_file_beside_an_unreadable_one_keeps_its_score(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tree / "fr" / "binary.txt").write_bytes(b"\x00")
+    _, out, _ = run(capsys, "check", str(tree / "fr"), "--select", "QA104", "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert summary["checked_files"] == 2 and summary["score"] == 92.86  # 1 minor in 14 words
+
+
+# --- output paths ---------------------------------------------------------------------------------
+
+
+def test_output_under_a_file_is_one_clear_line_before_the_run(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tree)
+    (tree / "afile").write_text("x", encoding="utf-8")
+    for option in ("--output", "--sarif"):
+        code, out, err = run(capsys, "check", "fr", option, "afile/x")
+        assert code == 2 and out == ""
+        assert err == "qa-pipeline: error: afile/x: cannot write here: afile is a file, not a folder\n"
+    code, _, err = run(capsys, "baseline", "fr", "-o", "afile/b.json")
+    assert code == 2
+    assert err == "qa-pipeline: error: afile/b.json: cannot write here: afile is a file, not a folder\n"
+
+
+def test_report_dir_refuses_a_folder_that_is_not_a_report(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tree)
+    code, out, err = run(capsys, "check", "fr", "--report-dir", "fr")
+    assert code == 2 and out == ""
+    assert err == (
+        "qa-pipeline: error: fr: not a qa-pipeline report folder (it is not empty and has no "
+        ".qa-pipeline-report file); refusing to replace it: choose a new or empty folder\n"
+    )
+    assert sorted(p.name for p in (tree / "fr").iterdir()) == ["clean.txt", "defect.txt"]
+
+
+def test_report_dir_holds_only_the_latest_run(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_dir = tree / "reports"
+    run(capsys, "check", str(tree / "fr"), "--select", "QA104", "--report-dir", str(out_dir))
+    assert len(list(out_dir.glob("*.txt.json"))) == 2
+    run(capsys, "check", str(tree / "fr" / "clean.txt"), "--select", "QA104", "--report-dir", str(out_dir))
+    assert [p.name for p in out_dir.glob("*.txt.*")] == [p.name for p in out_dir.glob("*clean.txt.*")]
+    assert sorted(p.name for p in tree.iterdir()) == ["fr", "reports"]
+
+
+def test_html_and_report_dir_in_the_same_folder_keep_the_json(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tree / "reports"
+    run(
+        capsys,
+        "check",
+        str(tree / "fr"),
+        "--select",
+        "QA104",
+        "--report-dir",
+        str(out_dir),
+        "--html",
+        str(out_dir),
+    )
+    assert (out_dir / "summary.json").is_file() and (out_dir / "index.html").is_file()
+
+
+def test_sigterm_becomes_an_interrupt(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    import qa_pipeline.run
+
+    def terminated(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(qa_pipeline.run, "check_paths", terminated)
+    code, _, err = run(capsys, "check", str(tree / "fr"))
+    assert code == 2 and err == "qa-pipeline: error: interrupted (SIGTERM)\n"
+    assert signal.getsignal(signal.SIGTERM) == before  # restored for the caller

@@ -142,3 +142,94 @@ def test_regional_table_overrides_base_language(tmp_path: Path) -> None:
     )
     assert resolve(settings, registry, "x.po", "fr-CA").options["QA102"].min_letters == 7
     assert resolve(settings, registry, "x.po", "fr").options["QA102"].min_letters == 5
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    text = (
+        'colour = 1\nselect = ["QA999"]\nmin-score = 150\n[severity]\nQA104 = "huge"\n'
+        "[rules.QA102]\nmin-letterz = 3\n"
+    )
+    with pytest.raises(ConfigError) as err:
+        _load(tmp_path, text)
+    problems = err.value.problems
+    assert len(problems) == 5, problems
+    keys = ["colour", "select", "min-score", "severity.QA104", "rules.QA102.min-letterz"]
+    for key in keys:
+        assert any(f"{tmp_path / 'qa-pipeline.toml'}: {key}: " in p for p in problems), key
+    assert all("\n" not in p for p in problems)
+
+
+def test_family_options_are_shared_by_its_rules(tmp_path: Path) -> None:
+    settings, registry = _load(tmp_path, "[rules.untranslated]\nclause-words = 4\n")
+    sel = resolve(settings, registry, "x.po", "fr")
+    assert sel.family_options["untranslated"].clause_words == 4
+    for code in ("QA401", "QA402", "QA403", "QA404"):
+        entry = registry.get(code)
+        assert entry is not None and entry.family is not None and entry.family.name == "untranslated"
+
+
+def test_family_option_on_one_rule_is_an_error_that_names_the_family(tmp_path: Path) -> None:
+    # QA402 and QA403 share one analysis: a clause length set for one rule only made both report a run
+    with pytest.raises(ConfigError, match=r"rules\.QA402\.clause-words: .*\[rules\.untranslated\]"):
+        _load(tmp_path, "[rules.QA402]\nclause-words = 4\n")
+
+
+def test_per_language_family_options(tmp_path: Path) -> None:
+    settings, registry = _load(tmp_path, "[per-language.de.rules.untranslated]\nmin-words = 3\n")
+    assert resolve(settings, registry, "x.po", "de-AT").family_options["untranslated"].min_words == 3
+    assert resolve(settings, registry, "x.po", "fr").family_options["untranslated"].min_words == 2
+
+
+def test_checked_in_config_schema_and_reference_are_current() -> None:
+    """Regenerate with `qa-pipeline schema config > qa_pipeline/schemas/config.schema.json` and
+    `qa-pipeline schema config --format markdown > docs/config.md`."""
+    import json
+
+    from qa_pipeline.config.schema import config_reference, config_schema
+
+    root = Path(__file__).resolve().parent.parent
+    registry = load_registry()
+    schema_file = root / "qa_pipeline" / "schemas" / "config.schema.json"
+    assert json.loads(schema_file.read_text(encoding="utf-8")) == config_schema(registry), "stale schema"
+    assert (root / "docs" / "config.md").read_text(encoding="utf-8") == config_reference(registry), (
+        "stale docs"
+    )
+
+
+def test_every_setting_is_in_the_schema_and_documented() -> None:
+    from qa_pipeline.config.schema import config_schema
+    from qa_pipeline.config.settings import Settings, user_fields
+
+    props = config_schema(load_registry())["properties"]
+    for f in user_fields(Settings):
+        assert f.metadata["key"] in props
+        assert f.metadata["doc"].endswith("."), f.metadata["key"]
+
+
+def test_examples_config_is_valid_against_the_schema() -> None:
+    import tomllib
+
+    import jsonschema
+
+    from qa_pipeline.config.schema import config_schema
+
+    root = Path(__file__).resolve().parent.parent
+    table = tomllib.loads((root / "examples" / "qa-pipeline.toml").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(config_schema(load_registry())).validate(table)
+
+
+def test_untranslated_span_and_clause_never_report_the_same_words(tmp_path: Path) -> None:
+    """Regression: with clause-words set per rule, QA402 and QA403 could both report one run."""
+    from qa_pipeline.run import check_paths
+
+    (tmp_path / "qa-pipeline.toml").write_text(
+        'select = ["QA402", "QA403"]\n[rules.untranslated]\nclause-words = 3\n', encoding="utf-8"
+    )
+    doc = tmp_path / "a.fr.txt"
+    doc.write_text(
+        "Le serveur a répondu please try again later à chaque tentative de connexion.\n", encoding="utf-8"
+    )
+    settings, registry = load_settings(None, tmp_path, load_registry)
+    findings = check_paths([str(doc)], settings, registry).files[0].findings
+    spans = [(f.code, f.span) for f in findings]
+    assert [c for c, _ in spans] == ["QA403"], spans

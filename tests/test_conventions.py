@@ -73,9 +73,35 @@ def test_case_folders_name_real_rules() -> None:
         assert folder.name in codes, f"tests/rules/{folder.name} has no rule"
 
 
-def test_corpus_rules_are_corpus_scoped() -> None:
-    for e in ENTRIES:
-        assert isinstance(e.scope, Scope)
+def test_explicit_rule_table_lists_every_rule_module() -> None:
+    """A rule exists when qa_pipeline.checks.RULES lists it: every qaNNN module is listed, in code
+    order, and each module's RULE is the class the table names."""
+    import importlib
+
+    from qa_pipeline.checks import RULES
+
+    modules = sorted(p.stem for p in (ROOT / "qa_pipeline" / "checks").glob("qa[0-9][0-9][0-9]_*.py"))
+    assert [cls.__module__.rsplit(".", 1)[1] for cls in RULES] == modules
+    for cls in RULES:
+        module = importlib.import_module(cls.__module__)
+        assert module.RULE is cls
+        assert module.__name__.rsplit(".", 1)[1][:5].upper() == cls.meta.code
+        assert cls.scope in (Scope.SEGMENT, Scope.DOCUMENT, Scope.CORPUS)
+
+
+def test_rule_options_are_documented() -> None:
+    """Each option of a rule or family has a docstring: it becomes docs/config.md and the schema."""
+    import dataclasses
+
+    from qa_pipeline.config.schema import attribute_docs
+
+    registry = load_registry()
+    types = {e.options_type for e in registry} | {f.options for f in registry.families()}
+    for opt in types:
+        if dataclasses.is_dataclass(opt):
+            docs = attribute_docs(opt)
+            missing = [f.name for f in dataclasses.fields(opt) if f.name not in docs]
+            assert not missing, f"{opt.__module__}.{opt.__qualname__}: undocumented {missing}"
 
 
 def test_rules_doc_is_current() -> None:

@@ -38,7 +38,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def _entries(folder: Path):  # type: ignore[no-untyped-def]
-    return load_rule_dirs([folder], Registry(code_rule_entries()))
+    return load_rule_dirs([folder], frozenset(Registry(code_rule_entries()).codes()))
 
 
 def test_user_rule_folder_via_config(tmp_path: Path) -> None:
@@ -251,18 +251,33 @@ def quick_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(patterns, "SECONDS_PER_CHAR", 0.0)
 
 
+def _check(entry: Any, target: str, source: str | None = None, lang: str = "en") -> list[Any]:
+    """Run one rule instance directly, so that what it raises reaches the test as it is."""
+    from types import SimpleNamespace
+
+    from qa_pipeline.model import Segment
+
+    seg = Segment(id="s", target=target, source=source)
+    return list(entry.factory().check(seg, SimpleNamespace(lang=lang, document=None)))
+
+
 def test_catastrophic_pattern_is_a_rule_timeout(tmp_path: Path, quick_budget: None) -> None:
     from qa_pipeline.declarative.patterns import RuleTimeout
 
     path = _write(tmp_path / "r", "evil.yaml", EVIL)
     (entry,) = _entries(tmp_path / "r")
-    assert run_case({"target": "aaa", "lang": "en"}, entry)  # fine on short text
+    assert _check(entry, "aaa")  # fine on short text
     with pytest.raises(RuleTimeout) as info:
-        run_case({"target": "a" * 5000 + "!", "lang": "en"}, entry)
+        _check(entry, "a" * 5000 + "!")
     err = info.value
     assert (err.rule, err.file, err.pattern) == ("QA990", str(path), "(a+)+$")
-    assert str(err).startswith(f"rule QA990 ({path}): pattern '(a+)+$' ran out of time")
+    assert str(err).startswith(f"pattern '(a+)+$' of {path} ran out of time")
     assert "\n" not in str(err)
+    # through the engine: an error of the rule on that segment, not a finding and not a pass
+    with pytest.raises(
+        RuntimeError, match=r"^QA990 raised on segment s1: RuleTimeout: pattern '\(a\+\)\+\$' of "
+    ):
+        run_case({"target": "a" * 5000 + "!", "lang": "en"}, entry)
 
 
 def test_timeout_names_the_extension_file_that_added_the_pattern(tmp_path: Path, quick_budget: None) -> None:
@@ -276,7 +291,7 @@ def test_timeout_names_the_extension_file_that_added_the_pattern(tmp_path: Path,
     )
     (entry,) = _entries(tmp_path / "r")
     with pytest.raises(RuleTimeout) as info:
-        run_case({"target": "x" * 60, "lang": "en"}, entry)
+        _check(entry, "x" * 60)
     assert (info.value.file, info.value.pattern) == (str(ext), "(x|xx)+y")
 
 
@@ -299,15 +314,17 @@ examples:
     _write(tmp_path / "r", "c.yaml", text)
     (entry,) = _entries(tmp_path / "r")
     with pytest.raises(RuleTimeout, match=r"pattern '\(a\|aa\)\+b'"):
-        run_case({"source": "a" * 60, "target": "x", "lang": "fr"}, entry)
+        _check(entry, "x", source="a" * 60, lang="fr")
 
 
 def test_cli_reports_a_timeout_as_an_error_for_that_file(
     tmp_path: Path, quick_budget: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    import json
+
     from qa_pipeline.cli import main
 
-    _write(tmp_path / "rules", "evil.yaml", EVIL)
+    rule = _write(tmp_path / "rules", "evil.yaml", EVIL)
     (tmp_path / "qa-pipeline.toml").write_text('rule-paths = ["rules"]\n', encoding="utf-8")
     (tmp_path / "long.txt").write_text("a" * 5000 + "!\n", encoding="utf-8")
     (tmp_path / "fine.txt").write_text("A good editor.\n", encoding="utf-8")
@@ -316,13 +333,14 @@ def test_cli_reports_a_timeout_as_an_error_for_that_file(
     out, err = capsys.readouterr()
     assert code == 2
     (line,) = err.splitlines()
-    assert line.startswith(f"qa-pipeline: error: long.txt: rule QA990 ({tmp_path / 'rules' / 'evil.yaml'}): ")
-    assert "'(a+)+$'" in line
-    import json
-
+    assert line.startswith(
+        f"qa-pipeline: error: long.txt: rule QA990 raised RuleTimeout: pattern '(a+)+$' of {rule.resolve()} ran out"
+    )
     files = {f["file"]: f for f in json.loads(out)["files"]}
-    assert "'(a+)+$' ran out of time" in files["long.txt"]["error"]
-    assert files["fine.txt"].get("error") is None  # the run went on
+    (error,) = files["long.txt"]["errors"]
+    assert error["code"] == "QA990" and "'(a+)+$'" in error["message"]
+    assert files["long.txt"]["passed"] is False
+    assert "errors" not in files["fine.txt"]  # the run went on
 
 
 @pytest.mark.parametrize(

@@ -14,13 +14,14 @@ from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.text import read_text
 from qa_pipeline.registry import load_registry
 from qa_pipeline.ruleapi import Resources
+from qa_pipeline.selectors import RuleSelector
 
 
 def _findings(text: str, path: str = "a.txt", select: tuple[str, ...] = ("QA104",)):  # type: ignore[no-untyped-def]
     doc = read_text(text, path, ReadOptions())
     settings = Settings(select=select)
     job = Job(doc, resolve(settings, load_registry(), path, "fr"), path)
-    return locate(job, run_document_rules(job, Resources(settings)))
+    return locate(job, run_document_rules(job, Resources(settings)).results)
 
 
 def test_line_and_column_in_code_points_with_crlf() -> None:
@@ -46,10 +47,12 @@ def test_fingerprint_distinguishes_repeats_and_files() -> None:
 
 def test_segment_suppression() -> None:
     doc = read_text("Le  chat.\n", "a.txt", ReadOptions())
-    doc = replace(doc, segments=(replace(doc.segments[0], suppressed=frozenset({"QA104"})),))
+    doc = replace(
+        doc, segments=(replace(doc.segments[0], suppressed=frozenset({RuleSelector.parse("QA104")})),)
+    )
     settings = Settings(select=("QA104",))
     job = Job(doc, resolve(settings, load_registry(), "a.txt", "fr"), "a.txt")
-    assert run_document_rules(job, Resources(settings)) == []
+    assert run_document_rules(job, Resources(settings)).results == ()
 
 
 def test_offset_map_pieces() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.numbers import extract
+from qa_pipeline.text.numbers_compare import target_locale
 from qa_pipeline.text.numbers_locale import convention
 
 
@@ -36,10 +37,10 @@ class CurrencyPlacement(SegmentRule):
     )
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        conv = convention(ctx.lang)
+        conv = convention(lang := target_locale(ctx))
         if conv is None or conv.currency_after is None:
             return
-        for tok in extract(segment.prose, ctx.lang):
+        for tok in extract(segment.prose, lang):
             if tok.currency is None or tok.kind != "number":
                 continue
             symbol, before, space = tok.currency
@@ -48,13 +49,13 @@ class CurrencyPlacement(SegmentRule):
                 span = Span(start, tok.span.end)
                 fix = f"{tok.text}\u00a0{symbol}"
                 yield Violation(
-                    f"{ctx.lang} writes the currency symbol after the amount: {fix}", span=span, fix=fix
+                    f"{lang} writes the currency symbol after the amount: {fix}", span=span, fix=fix
                 )
             elif not before and not conv.currency_after and not space:
                 span = Span(tok.span.start, tok.span.end + len(symbol))
                 fix = f"{symbol}{tok.text}"
                 yield Violation(
-                    f"{ctx.lang} writes the currency symbol before the amount: {fix}", span=span, fix=fix
+                    f"{lang} writes the currency symbol before the amount: {fix}", span=span, fix=fix
                 )
 
 

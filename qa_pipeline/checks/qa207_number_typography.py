@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.numbers import extract, key
+from qa_pipeline.text.numbers_compare import source_locale, target_locale
 from qa_pipeline.text.numbers_locale import SPACES, convention
 
 _NAMES = {"\u00a0": "a no-break space (U+00A0)", "\u202f": "a narrow no-break space (U+202F)"}
@@ -16,7 +17,7 @@ def _grouped_source_values(segment: Segment, ctx: Context) -> frozenset[str]:
     """Integers of 10,000 or more that the source writes with group separators."""
     if not segment.source_prose:
         return frozenset()
-    lang = ctx.source_lang if ctx.source_lang != "und" else "en"
+    lang = source_locale(ctx)
     return frozenset(
         key(t.value)
         for t in extract(segment.source_prose, lang, words=False)
@@ -63,18 +64,18 @@ class NumberTypography(SegmentRule):
     )
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        conv = convention(ctx.lang)
+        conv = convention(lang := target_locale(ctx))
         if conv is None:
             return
         prose = segment.prose
         grouped_in_source = _grouped_source_values(segment, ctx)
-        for tok in extract(prose, ctx.lang, words=False):
+        for tok in extract(prose, lang, words=False):
             if tok.kind != "number" or tok.issue is not None:
                 continue
             if not tok.group_chars and tok.value is not None and key(tok.value) in grouped_in_source:
                 fix = _grouped(tok.text, conv.group)
                 yield Violation(
-                    f"'{tok.text}' is not grouped (the source groups it); {ctx.lang} writes {fix}",
+                    f"'{tok.text}' is not grouped (the source groups it); {lang} writes {fix}",
                     span=tok.span,
                     fix=fix,
                 )
@@ -82,7 +83,7 @@ class NumberTypography(SegmentRule):
                 fix = tok.text.replace(" ", conv.group)
                 want = _NAMES.get(conv.group, "a no-break space")
                 yield Violation(
-                    f"'{tok.text}' groups digits with ordinary spaces; {ctx.lang} uses {want}",
+                    f"'{tok.text}' groups digits with ordinary spaces; {lang} uses {want}",
                     span=tok.span,
                     fix=fix,
                 )
@@ -90,7 +91,7 @@ class NumberTypography(SegmentRule):
                 end = tok.span.end + len(tok.percent_space) + 1
                 fix = tok.text + "\u00a0%"
                 yield Violation(
-                    f"{ctx.lang} puts a no-break space before %: {tok.text}\u00a0%",
+                    f"{lang} puts a no-break space before %: {tok.text}\u00a0%",
                     span=Span(tok.span.start, end),
                     fix=fix,
                 )

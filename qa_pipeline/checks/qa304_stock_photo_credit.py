@@ -29,6 +29,7 @@ _LABEL = regex.compile(
 @dataclass(frozen=True)
 class Options:
     agencies: tuple[str, ...] = ()
+    """Extra stock-photo agency names to recognise."""
 
 
 @cache

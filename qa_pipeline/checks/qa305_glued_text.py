@@ -28,6 +28,7 @@ _CODEISH = frozenset("0123456789_./\\@#$%&=<>[]{}|~^`" + PROTECTED_CHAR)
 @dataclass(frozen=True)
 class Options:
     names: tuple[str, ...] = ()
+    """Extra camel-case names (``PayScale``) that are not glued text."""
 
 
 @cache

@@ -13,6 +13,7 @@ from qa_pipeline.text.junk import is_document_text, is_toc_heading
 @dataclass(frozen=True)
 class Options:
     headings: tuple[str, ...] = ()
+    """Extra heading texts (any language) that introduce a table of contents."""
 
 
 _TERMINAL = tuple('.!?。！？…؟"”»」')

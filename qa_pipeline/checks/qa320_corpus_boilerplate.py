@@ -18,8 +18,11 @@ _DOCUMENT_FORMATS = frozenset({"text", "markdown"})
 @dataclass(frozen=True)
 class Options:
     min_files: int = 3
+    """A line must appear in at least this many files of the run."""
     share: float = 0.5
+    """…and in at least this share of the run's files in the same language."""
     max_words: int = 30
+    """Longer lines are content, not boilerplate."""
 
 
 def _key(segment: Segment, max_words: int) -> str | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.checks.families import UNTRANSLATED
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import AnalysisOptions, analysis_for, language_label, start_background
+from qa_pipeline.text.langid import analysis_for, language_label, start_background
 
 
 class WrongLanguageSegment(SegmentRule):
@@ -26,9 +27,10 @@ class WrongLanguageSegment(SegmentRule):
         Bad: fr target ``The file could not be saved because the disk is full.``
         Good: fr target ``Le fichier n'a pas pu être enregistré : le disque est plein.``
 
-    Options: ``assumed-source`` (default ``en``), ``segment-threshold`` (lingua confidence for the
-    source, default 0.9), ``segment-min-words`` (default 3), ``min-words`` (2) / ``min-letters`` (12)
-    for text in a foreign script, and the span options of QA402.
+    Options: none of its own. It reads the ``[rules.untranslated]`` family settings (shared with
+    QA402–QA404): ``assumed-source`` (``en``), ``segment-threshold`` (lingua confidence for the source,
+    0.9), ``segment-min-words`` (3), ``min-words`` (2) / ``min-letters`` (12) for text in a foreign
+    script.
     """
 
     meta = RuleMeta(
@@ -38,13 +40,13 @@ class WrongLanguageSegment(SegmentRule):
         severity=Severity.MAJOR,
         summary="The whole segment is in another language than the target.",
     )
-    Options = AnalysisOptions
+    family = UNTRANSLATED
 
     def prepare(self, ctx: Context) -> bool:
-        return start_background(ctx, ctx.options)
+        return start_background(ctx, ctx.family_options)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        whole = analysis_for(segment, ctx, ctx.options).whole
+        whole = analysis_for(segment, ctx, ctx.family_options).whole
         if whole is None:
             return
         target = language_label(ctx.lang)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.checks.families import UNTRANSLATED
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 from qa_pipeline.text.langid import (
-    AnalysisOptions,
     ForeignRun,
     analysis_for,
     language_label,
@@ -48,9 +48,10 @@ class UntranslatedSpan(SegmentRule):
         Bad: fr ``Le serveur a répondu not found à chaque tentative.``
         Good: fr ``Selon PayScale, le Bureau of Labor Statistics publie ces chiffres.`` (names)
 
-    Options: ``min-words`` (2), ``min-letters`` (12), ``clause-words`` (5, from here QA403),
-    ``span-threshold`` (0.7), ``switch-penalty`` (1.5: how much evidence a run needs),
-    ``assumed-source`` (``en``).
+    Options: none of its own. It reads the ``[rules.untranslated]`` family settings (shared with
+    QA401, QA403, QA404, so a run is a span or a clause, never both): ``min-words`` (2),
+    ``min-letters`` (12), ``clause-words`` (5, from here QA403), ``span-threshold`` (0.7),
+    ``switch-penalty`` (1.5: how much evidence a run needs), ``assumed-source`` (``en``).
     """
 
     meta = RuleMeta(
@@ -60,13 +61,13 @@ class UntranslatedSpan(SegmentRule):
         severity=Severity.MINOR,
         summary="A short run of untranslated (source-language) words inside the target.",
     )
-    Options = AnalysisOptions
+    family = UNTRANSLATED
 
     def prepare(self, ctx: Context) -> bool:
-        return start_background(ctx, ctx.options)
+        return start_background(ctx, ctx.family_options)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        for run in analysis_for(segment, ctx, ctx.options).runs:
+        for run in analysis_for(segment, ctx, ctx.family_options).runs:
             if not run.clause:
                 yield Violation(describe(run, ctx.lang), span=run.span, data=_data(run))
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.checks.families import UNTRANSLATED
 from qa_pipeline.checks.qa402_untranslated_span import describe
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import AnalysisOptions, analysis_for, start_background
+from qa_pipeline.text.langid import analysis_for, start_background
 
 
 class UntranslatedClause(SegmentRule):
@@ -23,7 +24,8 @@ class UntranslatedClause(SegmentRule):
         Bad: de ``Die Ergebnisse waren gut, but the sample size was small.``
         Good: de ``Die Ergebnisse waren gut, aber die Stichprobe war klein.``
 
-    Options: as QA402 (``clause-words``, ``min-words``, ``span-threshold``, ``assumed-source``…).
+    Options: none of its own. It reads the ``[rules.untranslated]`` family settings, as QA402
+    (``clause-words``, ``min-words``, ``span-threshold``, ``assumed-source``…).
     """
 
     meta = RuleMeta(
@@ -33,13 +35,13 @@ class UntranslatedClause(SegmentRule):
         severity=Severity.MAJOR,
         summary="A whole clause or sentence left untranslated inside the target.",
     )
-    Options = AnalysisOptions
+    family = UNTRANSLATED
 
     def prepare(self, ctx: Context) -> bool:
-        return start_background(ctx, ctx.options)
+        return start_background(ctx, ctx.family_options)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        for run in analysis_for(segment, ctx, ctx.options).runs:
+        for run in analysis_for(segment, ctx, ctx.family_options).runs:
             if run.clause:
                 data = {"language": run.language, "confidence": run.confidence, "words": run.words}
                 yield Violation(describe(run, ctx.lang), span=run.span, data=data)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.checks.families import UNTRANSLATED
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import AnalysisOptions, analysis_for, start_background
+from qa_pipeline.text.langid import analysis_for, start_background
 
 
 class CopiedSourceRun(SegmentRule):
@@ -25,7 +26,8 @@ class CopiedSourceRun(SegmentRule):
         ``Appuyez sur power button and wait for the light``.
         Good: fr target ``Appuyez sur le bouton d'alimentation et attendez le voyant``.
 
-    Options: ``copy-min-words`` (default 4).
+    Options: none of its own. It reads ``copy-min-words`` (default 4) from the
+    ``[rules.untranslated]`` family settings.
     """
 
     meta = RuleMeta(
@@ -36,13 +38,13 @@ class CopiedSourceRun(SegmentRule):
         summary="Four or more consecutive source words copied into the target.",
         needs_source=True,
     )
-    Options = AnalysisOptions
+    family = UNTRANSLATED
 
     def prepare(self, ctx: Context) -> bool:
-        return start_background(ctx, ctx.options)
+        return start_background(ctx, ctx.family_options)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        for span in analysis_for(segment, ctx, ctx.options).copied:
+        for span in analysis_for(segment, ctx, ctx.family_options).copied:
             text = segment.target[span.start : span.end]
             yield Violation(f"copied from the source: '{text}'", span=span)
 

@@ -16,6 +16,7 @@ from qa_pipeline.text.repetition import REDUPLICATING_LANGUAGES, has_letter, leg
 @dataclass(frozen=True)
 class Options:
     allow: tuple[str, ...] = ()
+    """Words that may be written twice in a row (``that that``, ``Baden-Baden``)."""
 
 
 _CODEISH = frozenset("-/\\.$%@#_=")

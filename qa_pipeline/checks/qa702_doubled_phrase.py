@@ -16,6 +16,7 @@ from qa_pipeline.text.repetition import CONJUNCTIONS, Word, only_space_or_punct,
 @dataclass(frozen=True)
 class Options:
     max_words: int = 60
+    """The longest phrase compared, in words."""
 
 
 class DoubledPhrase(SegmentRule):

@@ -16,7 +16,9 @@ _GAPS = ("", " ", "\u3000")
 @dataclass(frozen=True)
 class RunOptions:
     min_length: int = 4
+    """The shortest repeated run, in characters."""
     max_length: int = 80
+    """The longest repeated run, in characters."""
 
 
 class RepeatedUnspacedRun(SegmentRule):

@@ -25,6 +25,7 @@ _PREFIX_AND = {"ar": "و", "fa": "و"}
 @dataclass(frozen=True)
 class Options:
     allow: tuple[str, ...] = ()
+    """Words that may be coordinated with themselves (``more and more``)."""
 
 
 @cache

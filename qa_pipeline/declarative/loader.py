@@ -16,21 +16,19 @@ import json
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from qa_pipeline.declarative.kinds import KINDS, DeclarativeSpec
 from qa_pipeline.declarative.patterns import compile_pattern
+from qa_pipeline.errors import QaPipelineError
 from qa_pipeline.model import Severity
-from qa_pipeline.ruleapi import NoOptions, RuleMeta, Scope
+from qa_pipeline.ruleapi import NoOptions, RuleEntry, RuleMeta, Scope
 from qa_pipeline.text.yamldata import load_yaml
 
-if TYPE_CHECKING:
-    from qa_pipeline.registry import Registry, RuleEntry
 
-
-class RuleFileError(Exception):
+class RuleFileError(QaPipelineError):
     """A rule file that cannot be used."""
 
 
@@ -146,9 +144,12 @@ def _merge(base: dict[str, Any], ext: Mapping[str, Any], origins: dict[str, str]
     base["examples"] = [*base.get("examples", []), *ext.get("examples", [])]
 
 
-def load_rule_dirs(dirs: Iterable[Path], registry: Registry, trusted: Iterable[Path] = ()) -> list[RuleEntry]:
-    """Every rule file of ``dirs`` (sorted by name), extensions merged into their base rules.
-    Files in ``trusted`` folders (the built-in rules, checked by the tests) are not schema-validated."""
+def load_rule_dirs(
+    dirs: Iterable[Path], taken: frozenset[str] = frozenset(), trusted: Iterable[Path] = ()
+) -> list[RuleEntry]:
+    """Every rule file of ``dirs`` (sorted by name), extensions merged into their base rules. ``taken``:
+    the codes of the code rules (a data rule may not reuse one). Files in ``trusted`` folders (the
+    built-in rules, checked by the tests) are not schema-validated."""
     trusted_dirs = {d.resolve() for d in trusted}
     untrusted: set[str] = set()  # rules with a definition or an extension from a user folder
     definitions: dict[str, tuple[Path, dict[str, Any]]] = {}
@@ -167,7 +168,7 @@ def load_rule_dirs(dirs: Iterable[Path], registry: Registry, trusted: Iterable[P
             code = data["code"]
             if code in definitions:
                 raise RuleFileError(f"{path}: rule code {code} is already defined in {definitions[code][0]}")
-            if registry.get(code) is not None:
+            if code in taken:
                 raise RuleFileError(f"{path}: rule code {code} is already used by a built-in code rule")
             definitions[code] = (path, data)
     origins: dict[str, dict[str, str]] = {}  # code -> pattern -> the extension file that added it
@@ -185,8 +186,6 @@ def load_rule_dirs(dirs: Iterable[Path], registry: Registry, trusted: Iterable[P
 def _entry(
     path: Path, data: dict[str, Any], trusted: bool = False, origins: Mapping[str, str] | None = None
 ) -> RuleEntry:
-    from qa_pipeline.registry import RuleEntry
-
     meta = RuleMeta(
         code=data["code"],
         name=data["name"],

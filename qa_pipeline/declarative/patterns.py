@@ -25,8 +25,6 @@ from typing import Any
 
 import regex
 
-from qa_pipeline.ruleapi import RuleError
-
 MAX_PATTERN_SIZE = 50_000
 """Largest :func:`expanded_size` of a pattern; compiling one this size takes well under a second."""
 
@@ -48,8 +46,9 @@ def shorten(pattern: str) -> str:
     return repr(pattern if len(pattern) <= _SHOWN else pattern[: _SHOWN - 1] + "…")
 
 
-class RuleTimeout(RuleError):
-    """A rule file's pattern did not finish in its time budget on a document."""
+class RuleTimeout(Exception):
+    """A rule file's pattern did not finish in its time budget on a document. The engine records it
+    as an error of that rule on that file (``FileReport.rule_errors``): the file cannot pass."""
 
     def __init__(self, rule: str, file: str, pattern: str, seconds: float) -> None:
         self.rule = rule
@@ -57,8 +56,8 @@ class RuleTimeout(RuleError):
         self.pattern = pattern
         self.seconds = seconds
         super().__init__(
-            f"rule {rule} ({file}): pattern {shorten(pattern)} ran out of time ({seconds:.1f} s for "
-            "this file; catastrophic backtracking?): rewrite or remove it"
+            f"pattern {shorten(pattern)} of {file} ran out of time ({seconds:.1f} s for this file; "
+            "catastrophic backtracking?): rewrite or remove it"
         )
 
 

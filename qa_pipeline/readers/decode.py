@@ -17,6 +17,8 @@ import stat
 import unicodedata
 from pathlib import Path
 
+from qa_pipeline.errors import QaPipelineError
+
 MAX_BYTES = 64 * 1024 * 1024
 
 _BOMS = (
@@ -28,7 +30,7 @@ _BOMS = (
 )
 
 
-class ReaderError(Exception):
+class ReaderError(QaPipelineError):
     """A file that cannot be read or parsed; the message is one line without the path."""
 
 

@@ -30,6 +30,7 @@ from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
 from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
+from qa_pipeline.selectors import RuleSelector
 from qa_pipeline.text.protect import merge_spans, protected_spans
 
 if TYPE_CHECKING:
@@ -111,9 +112,11 @@ class _Builder:
         self.text = text
         self.lines = _Lines(text)
         self.segments: list[Segment] = []
-        self.file_suppressed: set[str] = set()
+        self.file_suppressed: set[RuleSelector] = set()
 
-    def block(self, content: str, first_line: int, kind: SegmentKind, suppressed: frozenset[str]) -> None:
+    def block(
+        self, content: str, first_line: int, kind: SegmentKind, suppressed: frozenset[RuleSelector]
+    ) -> None:
         """A segment from a block's content whose first content line is file line ``first_line``."""
         pieces: list[tuple[int, int]] = []  # (file start, file end) of each line's part
         parts = content.split("\n")
@@ -137,7 +140,9 @@ class _Builder:
             pieces.append((start, end))
         self.add(pieces, kind, suppressed)
 
-    def add(self, pieces: list[tuple[int, int]], kind: SegmentKind, suppressed: frozenset[str]) -> None:
+    def add(
+        self, pieces: list[tuple[int, int]], kind: SegmentKind, suppressed: frozenset[RuleSelector]
+    ) -> None:
         pieces = [(s, e) for s, e in pieces if e > s] or pieces[:1]
         if not pieces:
             return
@@ -152,7 +157,7 @@ class _Builder:
                 anchors.append((t, s))
             t += e - s
         protected = inline_protected(target)
-        inline_suppressed = set(suppressed)
+        inline_suppressed: set[RuleSelector] = set(suppressed)
         starts = {span.start for span in protected}
         for m in _suppress_comments(target):
             if m.start() in starts:  # an HTML comment, not text inside inline code
@@ -170,7 +175,7 @@ class _Builder:
             )
         )
 
-    def table_row(self, line: int, cells: list[str], suppressed: frozenset[str]) -> None:
+    def table_row(self, line: int, cells: list[str], suppressed: frozenset[RuleSelector]) -> None:
         """Cells of one table row, found in order in the row's line (which may carry ``>`` or indentation)."""
         fline = self.lines.line(line)
         base = self.lines.starts[line]
@@ -293,15 +298,15 @@ def _html_run(text: str, i: int, unclosed: set[str]) -> int:
 
 
 def _walk(tokens: list[Token], b: _Builder, offset: int) -> None:
-    pending: dict[int, set[str]] = {}  # block level -> selectors waiting for the next block there
-    active: list[tuple[int, frozenset[str]]] = []  # (level, selectors) of open suppressed blocks
+    pending: dict[int, set[RuleSelector]] = {}  # block level -> selectors waiting for the next block there
+    active: list[tuple[int, frozenset[RuleSelector]]] = []  # (level, selectors) of open suppressed blocks
     list_items = 0
     parent = "paragraph"
     cells: list[str] = []
     row_line = -1
 
-    def current() -> frozenset[str]:
-        out: set[str] = set()
+    def current() -> frozenset[RuleSelector]:
+        out: set[RuleSelector] = set()
         for _, codes in active:
             out |= codes
         return frozenset(out)

@@ -30,6 +30,7 @@ from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, Segmen
 from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
+from qa_pipeline.selectors import RuleSelector
 from qa_pipeline.text.protect import protected_spans
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
@@ -300,8 +301,8 @@ def _language(code: str) -> str | None:
     return tag
 
 
-def _selectors(comments: list[str], file_level: bool) -> frozenset[str]:
-    found: set[str] = set()
+def _selectors(comments: list[str], file_level: bool) -> frozenset[RuleSelector]:
+    found: set[RuleSelector] = set()
     for comment in comments:
         m = _SUPPRESS.match(comment)
         if m is None or bool(m.group(1)) != file_level:

@@ -29,6 +29,7 @@ from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, Segmen
 from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
+from qa_pipeline.selectors import RuleSelector
 from qa_pipeline.text.protect import merge_spans, protected_spans
 
 _TOKEN = re.compile(
@@ -233,13 +234,13 @@ class _Reader:
         self.untranslated = 0  # units skipped because they have no translation yet
         self.text = text
         self.segments: list[Segment] = []
-        self.file_suppressed: set[str] = set()
+        self.file_suppressed: set[RuleSelector] = set()
         self.files: list[dict[str, str | None]] = []
         self.without_target = 0  # units kept with an empty target because the file has none
 
-    def notes(self, notes: list[_El]) -> tuple[tuple[str, ...], frozenset[str]]:
+    def notes(self, notes: list[_El]) -> tuple[tuple[str, ...], frozenset[RuleSelector]]:
         texts: list[str] = []
-        suppressed: set[str] = set()
+        suppressed: set[RuleSelector] = set()
         for note in notes:
             body = _plain(self.text, note).strip()
             m = _SUPPRESS.match(body)
@@ -259,7 +260,7 @@ class _Reader:
         target: _El | None,
         empty_at: int,
         notes: tuple[str, ...],
-        suppressed: frozenset[str],
+        suppressed: frozenset[RuleSelector],
         flags: frozenset[str],
         context: str | None,
     ) -> None:

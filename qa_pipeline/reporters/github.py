@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from qa_pipeline.model import Finding, RunReport, Severity
+from qa_pipeline.reporters import nothing_checked
 
 COMMANDS = {
     Severity.CRITICAL: "error",
@@ -55,12 +56,16 @@ def annotation(f: Finding) -> str:
 def summary(run: RunReport) -> str:
     c = run.counts
     failed = sum(1 for f in run.files if not f.passed)
-    text = (
-        f"qa-pipeline: {len(run.files)} file(s), {run.word_count} words, {c['critical']} critical, "
-        f"{c['major']} major, {c['minor']} minor, {c['neutral']} neutral; score {run.score:.2f} "
-        f"(min {run.min_score:g}, fail-on {run.fail_on.value}); {failed} file(s) failed; "
-        f"{'passed' if run.passed else 'FAILED'}"
-    )
+    empty = nothing_checked(run)
+    if empty is not None:
+        text = f"qa-pipeline: {len(run.files)} file(s): {empty}; {'passed' if run.passed else 'FAILED'}"
+    else:
+        text = (
+            f"qa-pipeline: {len(run.files)} file(s), {run.word_count} words, {c['critical']} critical, "
+            f"{c['major']} major, {c['minor']} minor, {c['neutral']} neutral; score {run.score:.2f} "
+            f"(min {run.min_score:g}, fail-on {run.fail_on.value}); {failed} file(s) failed; "
+            f"{'passed' if run.passed else 'FAILED'}"
+        )
     if "baseline" in run.gate:
         g = run.gate
         text += f"; baseline {g.get('new', 0)} new, {g.get('known', 0)} known, {g.get('fixed', 0)} fixed"

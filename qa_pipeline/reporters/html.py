@@ -21,8 +21,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from qa_pipeline.fsutil import write_atomic
+from qa_pipeline.fsutil import StagedDir, replace_dir
 from qa_pipeline.model import RunReport
+from qa_pipeline.reporters import nothing_checked
 from qa_pipeline.reporters.html_view import (
     PAGE_SEGMENTS,
     SEVERITIES,
@@ -52,6 +53,7 @@ __all__ = [
     "render_pages",
     "split_runs",
     "visible_whitespace",
+    "write_html_pages",
     "write_html_report",
 ]
 
@@ -156,6 +158,7 @@ def _environment() -> Any:
         doc_paragraphs=doc_paragraphs,
         severity_bar=severity_bar,
         show_ws=visible_whitespace,
+        nothing_checked=nothing_checked,
     )
     return env
 
@@ -196,7 +199,12 @@ def render_pages(run: RunReport, rules: Mapping[str, RuleDoc]) -> dict[str, str]
 
 
 def write_html_report(run: RunReport, folder: Path) -> None:
-    """Write ``index.html``, ``rules.html`` and one page per file into ``folder`` (atomically, each)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Replace ``folder`` with ``index.html``, ``rules.html`` and one page per file (all at once)."""
+    with replace_dir(folder) as out:
+        write_html_pages(run, out)
+
+
+def write_html_pages(run: RunReport, out: StagedDir) -> None:
+    """Write every page of the report into the folder being written."""
     for name, text in render_pages(run, registry_rules()).items():
-        write_atomic(folder / name, text, durable=False)
+        out.write(name, text, durable=False)

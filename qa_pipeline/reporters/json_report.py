@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from qa_pipeline.model import FileReport, Finding, LanguageInfo, RunReport
+from qa_pipeline.reporters import checked_files
 
 SCHEMA_VERSION = 1
 
@@ -77,6 +78,17 @@ def file_dict(r: FileReport) -> dict[str, Any]:
         out["language_origin"]["target_confidence"] = r.target_language.confidence
     if r.error is not None:
         out["error"] = r.error
+    if r.rule_errors:
+        out["errors"] = [
+            {
+                "code": e.code,
+                "name": e.name,
+                "message": e.message,
+                "segment_id": e.segment_id,
+                "count": e.count,
+            }
+            for e in r.rule_errors
+        ]
     meta = r.document.meta if r.document is not None else {}
     if isinstance(meta.get("units"), int):
         out["completeness"] = {"units": meta["units"], "untranslated": int(meta.get("untranslated", 0))}
@@ -92,13 +104,17 @@ def file_dict(r: FileReport) -> dict[str, Any]:
 
 
 def summary_dict(run: RunReport) -> dict[str, Any]:
+    """The run's totals; ``score`` is null when nothing was checked (``checked_files`` is 0)."""
+    checked = checked_files(run)
     out: dict[str, Any] = {
         "files": len(run.files),
+        "checked_files": checked,
         "failed_files": sum(1 for f in run.files if not f.passed),
         "errors": sum(1 for f in run.files if f.error is not None),
+        "rule_errors": sum(len(f.rule_errors) for f in run.files),
         "word_count": run.word_count,
         "penalty": run.penalty,
-        "score": run.score,
+        "score": run.score if checked else None,
         "passed": run.passed,
         "min_score": run.min_score,
         "counts": dict(run.counts),

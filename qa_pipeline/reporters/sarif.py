@@ -18,7 +18,8 @@ from typing import Any
 from urllib.parse import quote
 
 from qa_pipeline.model import FileReport, Finding, RunReport, Severity
-from qa_pipeline.registry import Registry, RuleEntry
+from qa_pipeline.registry import Registry
+from qa_pipeline.ruleapi import RuleEntry
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/qa-pipeline/qa-pipeline"

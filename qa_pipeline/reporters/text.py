@@ -1,6 +1,7 @@
 """Terminal output: one line per finding, then a score table per file and a total.
 
-``path:line:col: CODE severity message``. Colour only on a terminal (``rich``); plain text otherwise.
+``path:line:col: CODE severity message``. Colour (``rich``) when the caller asks for it: on a terminal by
+default, always with ``--color``.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from qa_pipeline.model import FileReport, RunReport
+from qa_pipeline.reporters import nothing_checked
 
 _STYLE = {"critical": "bold red", "major": "red", "minor": "yellow", "neutral": "dim"}
 
@@ -28,6 +30,10 @@ def _status(rep: FileReport) -> str:
     if rep.error is not None:
         return "ERROR"
     return "pass" if rep.passed else "FAIL"
+
+
+def _score(rep: FileReport) -> str:
+    return "—" if rep.error is not None else f"{rep.score:.2f}"
 
 
 def _lang_pair(rep: FileReport) -> str:
@@ -52,7 +58,7 @@ def render_plain(run: RunReport, out: TextIO, compact: bool = False) -> None:
             c = r.counts
             out.write(
                 f"{r.path:<{width}}  {_lang_pair(r):<8} {r.word_count:>7} {c['critical']:>4} {c['major']:>5} "
-                f"{c['minor']:>5} {r.score:>7.2f}  {_status(r)}\n"
+                f"{c['minor']:>5} {_score(r):>7}  {_status(r)}\n"
             )
     _summary_line(run, out)
 
@@ -61,11 +67,15 @@ def _summary_line(run: RunReport, out: TextIO) -> None:
     c = run.counts
     failed = sum(1 for f in run.files if not f.passed)
     verdict = "passed" if run.passed else "FAILED"
-    out.write(
-        f"{len(run.files)} file(s), {run.word_count} words, {c['critical']} critical, {c['major']} major, "
-        f"{c['minor']} minor, {c['neutral']} neutral; score {run.score:.2f} (min {run.min_score:g}); "
-        f"{failed} file(s) failed; {verdict}\n"
-    )
+    empty = nothing_checked(run)
+    if empty is not None:
+        out.write(f"{len(run.files)} file(s): {empty}; {verdict}\n")
+    else:
+        out.write(
+            f"{len(run.files)} file(s), {run.word_count} words, {c['critical']} critical, {c['major']} major, "
+            f"{c['minor']} minor, {c['neutral']} neutral; score {run.score:.2f} (min {run.min_score:g}); "
+            f"{failed} file(s) failed; {verdict}\n"
+        )
     if run.gate.get("diff"):
         out.write(f"diff: {run.gate.get('changed_files', 0)} changed file(s) since {run.gate['diff']}\n")
     if "baseline" in run.gate:
@@ -79,12 +89,20 @@ def _summary_line(run: RunReport, out: TextIO) -> None:
             out.write(f"baseline: {line}\n")
 
 
-def render_rich(run: RunReport, out: TextIO) -> None:
+def render_rich(run: RunReport, out: TextIO, compact: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    # The caller decided to colour: ANSI codes even into a buffer or a pipe, whatever NO_COLOR says.
+    console = Console(
+        file=out,
+        force_terminal=True,
+        color_system="standard",
+        no_color=False,
+        highlight=False,
+        soft_wrap=True,
+    )
     for loc, sev, rest in finding_lines(run):
         code, _, msg = rest.partition(" ")
         line = Text()
@@ -95,7 +113,7 @@ def render_rich(run: RunReport, out: TextIO) -> None:
         line.append(sev, style=_STYLE.get(sev, "bold red"))
         line.append(" " + msg)
         console.print(line)
-    if run.files:
+    if run.files and not compact:
         table = Table(show_edge=False, pad_edge=False)
         for col, just in (
             ("file", "left"),
@@ -118,7 +136,7 @@ def render_rich(run: RunReport, out: TextIO) -> None:
                 str(c["critical"]),
                 str(c["major"]),
                 str(c["minor"]),
-                f"{r.score:.2f}",
+                _score(r),
                 Text(status, style="green" if status == "pass" else "bold red"),
             )
         console.print()
@@ -131,7 +149,7 @@ def render_rich(run: RunReport, out: TextIO) -> None:
 
 
 def render(run: RunReport, out: TextIO, color: bool, compact: bool = False) -> None:
-    if color and not compact:
-        render_rich(run, out)
+    if color:
+        render_rich(run, out, compact=compact)
     else:
         render_plain(run, out, compact=compact)

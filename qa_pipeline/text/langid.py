@@ -273,18 +273,28 @@ def related(a: str, b: str) -> bool:
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    """Thresholds of the untranslated analysis; each rule exposes them as its options."""
+    """Thresholds of the untranslated analysis: the `[rules.untranslated]` family settings of QA401–QA404."""
 
     assumed_source: str = "en"
+    """The source language when a document has none (a monolingual translation)."""
     min_words: int = 2
+    """A run needs at least this many words (or ``min-letters`` letters) to be reported."""
     min_letters: int = 12
+    """…or at least this many letters (one long word in a foreign script)."""
     clause_words: int = 5
+    """A run of this many words or more is a clause (QA403), shorter runs are spans (QA402)."""
     word_threshold: float = 0.75
+    """lingua's confidence that one word is in the source language before it counts as such."""
     switch_penalty: float = 1.5
+    """How much evidence a run of source-language words needs (a cost of switching language)."""
     span_threshold: float = 0.7
+    """lingua's confidence that a run as a whole is in the source language."""
     segment_threshold: float = 0.9
+    """lingua's confidence that a whole segment is in the source language (QA401)."""
     segment_min_words: int = 3
+    """Segments with fewer words are not judged as a whole (QA401)."""
     copy_min_words: int = 4
+    """The shortest run of words copied from the source that QA404 reports."""
 
 
 @dataclass(frozen=True)

@@ -25,53 +25,47 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
 import regex
 
 from qa_pipeline.model import Span
-from qa_pipeline.text.numbers_locale import ARABIC_COMMA, DOT, SPACES, Convention, convention
+from qa_pipeline.text.numbers_calendar import calendar_spans, calendar_words
+from qa_pipeline.text.numbers_locale import (
+    ARABIC_COMMA,
+    ARABIC_DECIMAL,
+    COMMA,
+    DOT,
+    SPACES,
+    Convention,
+    convention,
+)
+from qa_pipeline.text.numbers_special import clock_keys, code_digits, roman_numerals, special_tokens
+from qa_pipeline.text.numbers_tokens import (
+    SPACE_CLASS,
+    Item,
+    NumberToken,
+    Taken,
+    digit_scripts,
+    key,
+    patterns,
+    read,
+    to_ascii,
+)
 from qa_pipeline.text.numbers_units import unit_after
-from qa_pipeline.text.numbers_words import scale_after, spelled_numbers
+from qa_pipeline.text.numbers_words import scale_after, spelled_numbers, spelled_words
 
-_D = r"\p{Nd}"
-_SEP = r"[.,'’\u060c\u066b\u066c．]"
-_SP = r"[ \u00a0\u202f\u2009]"
-_NUM = rf"{_D}+(?:{_SEP}{_D}+|{_SP}{_D}{{3}}(?!{_D}))*"
-_GLUED = r"\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{Bengali}\p{Armenian}\p{Georgian}\p{Mn}"  # scripts where a digit glued to a letter is a code (MP3)
-_LEFT = rf"(?<![\p{{Nd}}{_GLUED}_\uE000&#])(?<![{_GLUED}\p{{Nd}}\uE000][.,'’])(?<![\p{{Nd}}\uE000]-)"
-_SIGN = r"(?:(?<![^\s(\[])[-−+±])?"
-NUMBER_RE = regex.compile(
-    rf"{_LEFT}(?P<sign>{_SIGN})(?P<a>{_NUM})(?:(?P<rsep>\s?[-–—/]\s?|[-–—/])(?P<b>{_NUM}))?"
-)
-_PHONE_RE = regex.compile(
-    rf"{_LEFT}(?:\+{_D}{{1,3}}[\s.-]?(?:\({_D}{{1,4}}\)|{_D}{{1,4}})(?:[\s.-]?{_D}{{2,4}}){{2,}}"
-    rf"|\({_D}{{3}}\)\s?{_D}{{3}}[-.\s]{_D}{{4}}|{_D}{{3}}[-.]{_D}{{3}}[-.]{_D}{{4}}"
-    rf"|{_D}+(?:-{_D}+){{3,}})(?!{_D})"
-)
-_DATE_RE = regex.compile(
-    rf"{_LEFT}(?:(?P<iy>{_D}{{4}})-(?P<im>{_D}{{1,2}})-(?P<id>{_D}{{1,2}})"
-    rf"|(?P<a>{_D}{{1,2}})(?P<s>[./-])(?P<b>{_D}{{1,2}})(?P=s)(?P<y>{_D}{{4}}|{_D}{{2}})"
-    rf"|(?P<jy>{_D}{{4}})[年/](?P<jm>{_D}{{1,2}})[月/](?P<jd>{_D}{{1,2}})日?)(?!{_D})"
-)
-_TIME_RE = regex.compile(
-    rf"{_LEFT}(?P<h>{_D}{{1,2}})(?:[:∶]|\s?h\s?)(?P<m>{_D}{{2}})(?::{_D}{{2}})?(?!{_D})"
-    r"(?:\s?(?P<ap>[ap]\.?m\.?)(?!\p{L}))?"
-    rf"|(?<=\b(?:klo|kello|kl\.|um|à|at|om|alle|às|a las)\s){_D}{{1,2}}\.{_D}{{2}}(?!{_D})"
-    rf"|{_LEFT}{_D}{{1,2}}\.{_D}{{2}}(?=\s?(?:Uhr|h|o'clock)\b)",
-    regex.IGNORECASE,
-)
-_VERSION_RE = regex.compile(
-    rf"(?<![\p{{Nd}}\uE000])[vV]?{_D}+(?:\.{_D}+){{2,}}(?![\p{{Nd}}]|\.{_D})"
-    rf"|(?<![\p{{Nd}}\uE000/]){_D}{{1,2}}(?:/{_D}{{1,2}}){{2,}}(?![\p{{Nd}}/])"  # Persian: ۲/۵/۱
-)
-_CHARREF_RE = regex.compile(r"&#(?:\d+|[xX][0-9A-Fa-f]+);")
-_PERCENT_RE = regex.compile(r"(?P<sp>[ \u00a0\u202f]?)[%٪％]")
+__all__ = ["Item", "NumberToken", "digit_scripts", "extract", "items", "key", "read", "to_ascii"]
+
+_SPACE_SPLIT = regex.compile(f"({SPACE_CLASS})")
+_WORD_BEFORE = regex.compile(r"([\p{L}§.]+)[\s\u00a0®™]*[#№]?$")
+_HOUR_MINUTES = regex.compile(r"(\d{1,2})[.,:](\d{2})")
+_PERCENT_RE = regex.compile(rf"(?P<sp>{SPACE_CLASS}?)[%٪％]")
 _CURRENCY = "$€£¥₹₽₺₩₪₫₴₦₱฿"
-_CUR_BEFORE_RE = regex.compile(rf"(?:[A-Z]{{1,2}}\$|[{_CURRENCY}])(?P<sp>[ \u00a0\u202f]?)$")
-_CUR_AFTER_RE = regex.compile(rf"(?P<sp>[ \u00a0\u202f]?)[{_CURRENCY}]")
+_CUR_BEFORE_RE = regex.compile(rf"(?:[A-Z]{{1,2}}\$|[{_CURRENCY}])(?P<sp>{SPACE_CLASS}?)$")
+_CUR_AFTER_RE = regex.compile(rf"(?P<sp>{SPACE_CLASS}?)[{_CURRENCY}]")
 _IDENT_WORDS = frozenset(
     str.split(
         "version versions v ver release versión versão versione versie wersja verzija verzije versio sürüm "
@@ -83,94 +77,12 @@ _IDENT_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Item:
-    """One value a token stands for."""
-
-    keys: frozenset[str]
-    primary: str  # the reading in the text's own locale, for messages
-    hard: bool = True  # digits that must be accounted for; False: a word or a date part that only excuses
-    kind: str = "number"  # number, date, time, id, version, word
-
-
-@dataclass(frozen=True)
-class NumberToken:
-    """A number (or date, time, version, ID) found in a text, with its readings."""
-
-    span: Span
-    text: str
-    kind: str
-    items: tuple[Item, ...]
-    issue: str | None = None
-    value: Decimal | None = None  # reading in the text's locale
-    alt: Decimal | None = None  # reading in the other convention
-    suggestion: str | None = None  # the number written the locale's way
-    percent_space: str | None = None  # "" glued, or the space before %, or None (no %)
-    currency: tuple[str, bool, str] | None = None  # (symbol, before the number, space between)
-    identifier: bool = False  # in a version/figure/product context ("Python 3.11", "Figure 2.1")
-    scale: Decimal | None = None  # multiplier of a scale word right after it ("million", "万")
-    whole: str | None = None  # the range or shorthand it is part of ("24-7", "10–20")
-    unit: tuple[str, str] | None = None  # (dimension, unit) written right after it: ("length", "km")
-    group_chars: frozenset[str] = field(default_factory=frozenset)
-
-
-def key(value: Decimal) -> str:
-    """A normalized, comparable string for a value: ``36612``, ``15.81``, ``0.5``."""
-    if value == 0:
-        return "0"
-    text = format(value.normalize(), "f")
-    return text
-
-
-def to_ascii(text: str) -> str:
-    """Digits of any script as ASCII; other characters kept."""
-    return "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
-
-
-def digit_scripts(text: str) -> set[int]:
-    """The code point of zero of each digit system used in ``text``."""
-    return {ord(c) - unicodedata.decimal(c) for c in text if unicodedata.category(c) == "Nd"}
-
-
-_SPLIT = regex.compile(r"(\p{Nd}+)")
-
-
-def read(raw: str, conv: Convention, indian: bool = False) -> Decimal | None:
-    """The value of ``raw`` (digits and separators) under ``conv``; None if that reading is invalid."""
-    parts = _SPLIT.split(raw.replace("．", ".").replace("，", ","))
-    if parts[0] or parts[-1]:
-        return None
-    groups = [to_ascii(p) for p in parts[1::2]]
-    seps = parts[2:-1:2]
-    if not seps:
-        return Decimal(groups[0])
-    if any(len(s) != 1 for s in seps):
-        return None
-    frac = ""
-    if seps[-1] in conv.decimals:
-        frac = groups.pop()
-        seps = seps[:-1]
-    if seps:
-        if len(set(seps)) != 1 or seps[0] not in conv.groups or seps[0] in conv.decimals:
-            return None
-        if groups[0] == "0" or not 1 <= len(groups[0]) <= 3 or len(groups[-1]) != 3:
-            return None
-        middle = [len(g) for g in groups[1:-1]]
-        if not (
-            all(n == 3 for n in middle) or (indian and all(n == 2 for n in middle) and len(groups[0]) <= 2)
-        ):
-            return None
-    try:
-        return Decimal("".join(groups) + ("." + frac if frac else ""))
-    except InvalidOperation:
-        return None
-
-
 def _write(value: Decimal, raw: str, conv: Convention) -> str:
     """``value`` written with ``conv``'s symbols, keeping the writer's digits and grouping choice."""
-    grouped = any(c in raw for c in ",.'’ \u00a0\u202f\u2009\u060c\u066c") and abs(value) >= 1000
     text = format(abs(value), "f")
     whole, _, frac = text.partition(".")
+    seps = sum(1 for c in raw if unicodedata.category(c) != "Nd")
+    grouped = seps > (1 if frac else 0) and abs(value) >= 1000  # the writer grouped digits
     if grouped:
         rev = whole[::-1]
         whole = conv.group.join(rev[i : i + 3] for i in range(0, len(rev), 3))[::-1]
@@ -194,7 +106,7 @@ def _context_is_identifier(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     if before.endswith(("v", "V")) and (len(before) < 2 or not before[-2].isalpha()):
         return True
-    m = regex.search(r"([\p{L}§.]+)[\s\u00a0®™]*[#№]?$", before)
+    m = _WORD_BEFORE.search(before)
     if not m:
         return False
     word = m.group(1).rstrip(".")
@@ -211,7 +123,7 @@ def _reading(
     raw: str, conv: Convention | None, other: Convention | None = None
 ) -> tuple[Decimal | None, Decimal | None, str | None]:
     """(own reading, other reading, issue) of a plain number."""
-    if ARABIC_COMMA in raw:
+    if ARABIC_COMMA in raw and (conv is None or ARABIC_COMMA not in conv.groups | conv.decimals):
         fixed = regex.sub(r"\u060c(?=\p{Nd}{3}(?!\p{Nd}))", "\u066c", raw).replace("\u060c", "\u066b")
         return read(fixed, DOT), None, "arabic-comma"
     indian = bool(conv and conv.indian)
@@ -219,7 +131,12 @@ def _reading(
         a, b = read(raw, DOT, True), read(raw, DOT.other(), True)
         return (a if a is not None else b), (b if a is not None else None), None
     own = read(raw, conv, indian)
-    alt = read(raw, other or conv.other(), indian)
+    alt = None
+    for candidate in (other,) if other else (conv.other(), DOT, COMMA):  # de-CH: 1.000 (COMMA), 1,000 (DOT)
+        if (candidate.decimal, candidate.group) != (conv.decimal, conv.group):
+            alt = read(raw, candidate, indian)
+            if alt is not None:
+                break
     issue = None
     if len(digit_scripts(raw)) > 1:
         issue = "mixed-digits"
@@ -237,7 +154,8 @@ def _plain(
     """Tokens of one plain number (split at spaces or separators when no reading is valid)."""
     own, alt, issue = _reading(raw, conv)
     if own is None and alt is None:
-        pieces = regex.split(rf"({_SP})", raw) if regex.search(_SP, raw) else regex.split(rf"({_SEP})", raw)
+        split = _SPACE_SPLIT if any(c in SPACES for c in raw) else patterns().split_sep
+        pieces = split.split(raw)
         if len(pieces) == 1:
             return
         pos = m_start
@@ -259,9 +177,11 @@ def _plain(
     if scale is not None:
         keys |= {key(v * scale) for v in (own, alt) if v is not None}
     ascii_raw = to_ascii(raw)
-    tm = regex.fullmatch(r"(\d{1,2})[.,:](\d{2})", ascii_raw)
+    tm = _HOUR_MINUTES.fullmatch(ascii_raw)
     if tm and int(tm.group(1)) <= 24 and int(tm.group(2)) < 60:
         keys.add(f"t{int(tm.group(1))}:{tm.group(2)}")
+    if not neg:
+        keys |= clock_keys(text, start, end, value, lang)
     pm = _PERCENT_RE.match(text, end)
     before = _CUR_BEFORE_RE.search(text[max(0, start - 4) : start])
     after = _CUR_AFTER_RE.match(text, end)
@@ -289,99 +209,34 @@ def _plain(
         identifier=_context_is_identifier(text, start),
         scale=scale,
         unit=unit_after(text, end),
-        group_chars=frozenset(c for c in raw if c in SPACES or c in ",.'’\u066c"),
+        group_chars=frozenset(
+            c for c in raw if unicodedata.category(c) != "Nd" and c not in (ARABIC_COMMA, ARABIC_DECIMAL)
+        ),
     )
 
 
-def _special(text: str) -> Iterator[NumberToken]:
-    """Phones/IDs, dates, times and versions: compared as written, never read as quantities."""
-    for m in _PHONE_RE.finditer(text):
-        digits = to_ascii("".join(c for c in m.group(0) if unicodedata.category(c) == "Nd"))
-        yield NumberToken(
-            Span(m.start(), m.end()),
-            m.group(0),
-            "id",
-            (Item(frozenset({f"#{digits}"}), m.group(0), kind="id"),),
-        )
-    for m in _DATE_RE.finditer(text):
-        g = {k: int(to_ascii(v)) for k, v in m.groupdict().items() if v and k != "s"}
-        if "iy" in g:
-            cands = [(g["iy"], g["im"], g["id"])]
-        elif "jy" in g:
-            cands = [(g["jy"], g["jm"], g["jd"])]
-        else:
-            y = g["y"] + (2000 if g["y"] < 50 else 1900 if g["y"] < 100 else 0)
-            cands = [(y, g["b"], g["a"]), (y, g["a"], g["b"])]
-        cands = [c for c in cands if 1 <= c[1] <= 12 and 1 <= c[2] <= 31]
-        if not cands:
-            continue
-        year, _, _ = cands[0]
-        keys = frozenset(f"d{y}-{mo}-{d}" for y, mo, d in cands)
-        parts = {key(Decimal(n)) for c in cands for n in c}
-        items = [Item(keys | {str(year)}, m.group(0), kind="date")]
-        items += [Item(frozenset({p}), p, hard=False, kind="date") for p in sorted(parts)]
-        yield NumberToken(Span(m.start(), m.end()), m.group(0), "date", tuple(items))
-    for m in _TIME_RE.finditer(text):
-        nums = [int(x) for x in regex.findall(r"\d+", to_ascii(m.group(0)))]
-        h, mi = nums[0], nums[1]
-        hours = {h}
-        ap = (m.group("ap") or "").casefold()
-        if ap.startswith("p") and h < 12:
-            hours = {h + 12}
-        keys = frozenset(f"t{x}:{mi:02d}" for x in hours)
-        yield NumberToken(
-            Span(m.start(), m.end()), m.group(0), "time", (Item(keys, m.group(0), kind="time"),)
-        )
-    for m in _CHARREF_RE.finditer(text):
-        yield NumberToken(Span(m.start(), m.end()), m.group(0), "charref", ())
-    for m in _VERSION_RE.finditer(text):
-        raw = to_ascii(m.group(0)).lstrip("vV").replace("/", ".")
-        if read(raw, DOT) is not None or read(raw, DOT.other()) is not None:
-            continue  # 1.234.567 is a grouped number
-        yield NumberToken(
-            Span(m.start(), m.end()),
-            m.group(0),
-            "version",
-            (Item(frozenset({f"v{raw}"}), m.group(0), kind="version"),),
-        )
-
-
-_MONTH_AFTER = {"ja": "月", "zh": "月", "ko": "월"}
 _RANGE_WORDS = regex.compile(
     r"\s*(?:-|–|—|~|～|to|and|or|à|et|ou|bis|und|oder|a|y|o|e|tot|en|do|i|и|до|или|至|到)\s*",
     regex.IGNORECASE,
 )
-_ROMAN = regex.compile(r"(?<![\p{L}\p{Nd}])[IVXLCDMХІСМ]{2,7}(?![\p{L}\p{Nd}])")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_CYRILLIC_LOOKALIKES = str.maketrans("ХІСМ", "XICM")
 
 
-def roman_numerals(text: str) -> Iterator[tuple[int, int, Decimal]]:
-    """Upper-case Roman numerals of two letters or more (``XX``, ``III``; Cyrillic look-alikes too)."""
-    for m in _ROMAN.finditer(text):
-        letters = m.group(0).translate(_CYRILLIC_LOOKALIKES)
-        if any(c not in _ROMAN_VALUES for c in letters):
-            continue
-        total = 0
-        for i, c in enumerate(letters):
-            v = _ROMAN_VALUES[c]
-            total += -v if i + 1 < len(letters) and _ROMAN_VALUES[letters[i + 1]] > v else v
-        yield m.start(), m.end(), Decimal(total)
-
-
-def _cjk_months(tokens: list[NumberToken], text: str, lang: str) -> list[NumberToken]:
-    """``7月`` is July: a month written as a number where the source has a month name (a date part)."""
-    mark = _MONTH_AFTER.get(lang)
-    if not mark:
+def _calendar_parts(tokens: list[NumberToken], text: str, lang: str) -> list[NumberToken]:
+    """``7月``, ``tháng 7``, ``Thứ 2`` are a month or a weekday that CLDR writes with digits: date parts
+    that only excuse (the source says "July" or "Monday"), never a quantity to account for."""
+    spans = calendar_spans(text, lang)
+    if not spans:
         return tokens
+    names = Taken()
+    names.claim(Span(a, b) for a, b in spans)
     out = []
     for tok in tokens:
         value = tok.value
         if (
             tok.kind == "number"
-            and text.startswith(mark, tok.span.end)
+            and names.overlaps(tok.span)
             and value is not None
-            and 1 <= value <= 12
+            and 0 <= value <= 31
             and value == value.to_integral_value()
         ):
             items = tuple(Item(i.keys, i.primary, hard=False, kind="date") for i in tok.items)
@@ -418,45 +273,55 @@ def _slash_decimal(a: str, b: str | None, lang: str) -> bool:
     return bool(b) and lang in ("fa", "ur", "ps") and a.isdigit() and not a.isascii()
 
 
+def _base(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def _soft(start: int, end: int, text: str, keys: frozenset[str]) -> NumberToken:
+    item = Item(keys, text[start:end], hard=False, kind="word")
+    return NumberToken(Span(start, end), text[start:end], "word", (item,))
+
+
 @lru_cache(maxsize=4096)
 def extract(text: str, lang: str, words: bool = True) -> tuple[NumberToken, ...]:
-    """All number tokens of ``text`` written in language ``lang`` (base code), sorted by position.
+    """All number tokens of ``text`` written in ``lang``, sorted by position; memoized per text.
 
-    ``text`` should be a segment's ``prose`` (protected spans blanked) so placeholders never count.
+    ``lang`` is a language or locale code (``de``, ``de-CH``): the locale decides how ``.`` and ``,``
+    read, the language which words are number words. ``text`` should be a segment's ``prose``
+    (protected spans blanked) so placeholders never count. Time is linear in the length of ``text``.
     """
     conv = convention(lang)
-    taken: list[Span] = []
+    base = _base(lang)
+    taken = Taken()
     out: list[NumberToken] = []
-    for tok in _special(text):
-        if not any(tok.span.overlaps(s) for s in taken):
-            taken.append(tok.span)
-            out.append(tok)
-    for m in NUMBER_RE.finditer(text):
+    for kind in special_tokens(text):  # each kind claims what the kinds before it left
+        kept = [tok for tok in kind if not taken.overlaps(tok.span)]
+        taken.claim(tok.span for tok in kept)
+        out.extend(kept)
+    for m in patterns().number.finditer(text):
         span = Span(m.start(), m.end())
-        if any(span.overlaps(s) for s in taken):
+        if taken.overlaps(span):
             continue
-        if m.group("rsep") == "/" and _slash_decimal(m.group("a"), m.group("b"), lang):
+        if m.group("rsep") == "/" and _slash_decimal(m.group("a"), m.group("b"), base):
             a, b = to_ascii(m.group("a")), to_ascii(m.group("b"))
             value = Decimal(f"{a}.{b}")
             items = (Item(frozenset({key(value), a, b}), key(value)),)
             out.append(NumberToken(span, m.group(0), "number", items, value=value))
             continue
-        parts = list(_plain(text, m.start("a"), m.group("a"), m.group("sign"), conv, lang))
+        parts = list(_plain(text, m.start("a"), m.group("a"), m.group("sign"), conv, base))
         if m.group("b"):
-            parts += _plain(text, m.start("b"), m.group("b"), "", conv, lang)
+            parts += _plain(text, m.start("b"), m.group("b"), "", conv, base)
             parts = [replace(t, whole=m.group(0)) for t in parts]
         out.extend(parts)
-    out = _cjk_months(out, text, lang)
+    out = _calendar_parts(out, text, base)
     out = _range_scales(out, text)
     if words:
-        for start, end, value in roman_numerals(text):
-            if not any(Span(start, end).overlaps(s) for s in taken):
-                item = Item(frozenset({key(value)}), text[start:end], hard=False, kind="word")
-                out.append(NumberToken(Span(start, end), text[start:end], "word", (item,)))
-        for start, end, value in spelled_numbers(text, lang):
-            if not any(Span(start, end).overlaps(s) for s in taken):
-                item = Item(frozenset({key(value)}), text[start:end], hard=False, kind="word")
-                out.append(NumberToken(Span(start, end), text[start:end], "word", (item,)))
+        for start, end, value in [*roman_numerals(text), *spelled_numbers(text, base), *code_digits(text)]:
+            if not taken.overlaps(Span(start, end)):
+                out.append(_soft(start, end, text, frozenset({key(value)})))
+        for start, end, keys in [*spelled_words(text, base), *calendar_words(text, base)]:
+            if not taken.overlaps(Span(start, end)):
+                out.append(_soft(start, end, text, keys))
     out.sort(key=lambda t: (t.span.start, t.span.end, t.kind))
     return tuple(out)
 

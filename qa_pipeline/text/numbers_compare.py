@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -39,14 +40,28 @@ def matches(a: Item, b: Item) -> bool:
 
 
 def _unmatched(side: Sequence[NumberToken], other: Sequence[NumberToken]) -> list[tuple[NumberToken, Item]]:
-    others = [item for tok in other for item in tok.items]
+    """Hard items of ``side`` that no item of ``other`` :func:`matches` (by key sets: linear time)."""
+    plain: set[str] = set()  # keys of the other side's items that are not hard dates
+    dates: set[str] = set()  # every key of its hard dates
+    days: set[str] = set()  # the day keys (d2020-12-24) of its hard dates
+    for tok in other:
+        for o in tok.items:
+            if o.kind == "date" and o.hard:
+                dates |= o.keys
+                days |= {k for k in o.keys if k.startswith("d")}
+            else:
+                plain |= o.keys
     out: list[tuple[NumberToken, Item]] = []
     seen: set[str] = set()
     for tok in side:
         for item in tok.items:
             if not item.hard or item.primary in seen:
                 continue
-            if not any(matches(item, o) for o in others):
+            if item.kind == "date":
+                found = bool(item.keys & plain) or any(k in days for k in item.keys if k.startswith("d"))
+            else:
+                found = bool(item.keys & plain) or bool(item.keys & dates)
+            if not found:
                 seen.add(item.primary)
                 out.append((tok, item))
     return out
@@ -84,17 +99,30 @@ def compare(source: Sequence[NumberToken], target: Sequence[NumberToken], conver
     return Diff(tuple(missing[n:]), tuple(extra[n:]), changed)
 
 
+def locale_code(code: str | None) -> str:
+    """A language or locale code as numbers read it (``de-CH``, ``sr-Latn``), ``und`` when unknown: the
+    region decides the separators (de-CH writes ``1'000.50``, de ``1.000,50``)."""
+    return code.replace("_", "-") if code else "und"
+
+
+def target_locale(ctx: Context) -> str:
+    return locale_code(ctx.target_language)
+
+
+def source_locale(ctx: Context) -> str:
+    """The source's locale; English when unknown (the common case for a source that says nothing)."""
+    return locale_code(ctx.source_language) if ctx.source_lang != "und" else "en"
+
+
 def segment_diff(segment: Segment, ctx: Context, conversions: bool = False) -> Diff | None:
     """The number diff of a segment with its source (None when there is no source text)."""
     if not segment.source or segment.source_prose is None or not segment.target.strip():
         return None  # no source to compare with, or an empty target (QA101's business)
-    src_lang = ctx.source_lang if ctx.source_lang != "und" else "en"
-    key = ("numbers-diff", segment.source_prose, segment.prose, src_lang, ctx.lang, conversions)
+    src, tgt = source_locale(ctx), target_locale(ctx)
+    key = ("numbers-diff", segment.source_prose, segment.prose, src, tgt, conversions)
     diff: Diff = ctx.resources.get(
         repr(key),
-        lambda: compare(
-            extract(segment.source_prose or "", src_lang), extract(segment.prose, ctx.lang), conversions
-        ),
+        lambda: compare(extract(segment.source_prose or "", src), extract(segment.prose, tgt), conversions),
     )
     return diff
 
@@ -107,12 +135,12 @@ class SiblingView:
     tokens: tuple[NumberToken, ...]
     kind: SegmentKind = SegmentKind.PARAGRAPH
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         """Every value the sibling's numbers may stand for (lenient: words and other readings too)."""
         return frozenset(k for tok in self.tokens for item in tok.items for k in item.keys)
 
-    @property
+    @cached_property
     def written(self) -> frozenset[str]:
         """Values the sibling writes in digits, read in its own locale (strict: what it asserts)."""
         return frozenset(i.primary for tok in self.tokens for i in tok.items if i.hard and i.kind == "number")
@@ -128,9 +156,8 @@ def sibling_views(segment: Segment, siblings: Iterable[Sibling]) -> list[Sibling
         other = sib.document.segment(other_id)
         if other is None:
             continue
-        lang = (sib.document.target_language.code or "und").replace("_", "-").split("-")[0].lower()
-        name = sib.document.target_language.code or lang
-        out.append(SiblingView(name, extract(other.prose, lang), other.kind))
+        lang = locale_code(sib.document.target_language.code)
+        out.append(SiblingView(lang, extract(other.prose, lang), other.kind))
     return sorted(out, key=lambda v: v.name)
 
 
@@ -177,8 +204,7 @@ def reference_keys(segment: Segment, ctx: Context) -> tuple[dict[str, str], str]
     translations agree on); None when there is neither.
     """
     if segment.source and segment.source_prose is not None:
-        src_lang = ctx.source_lang if ctx.source_lang != "und" else "en"
-        toks = extract(segment.source_prose, src_lang)
+        toks = extract(segment.source_prose, source_locale(ctx))
         return {k: "source" for t in toks for i in t.items for k in _asserted(i)}, "source"
     if segment.source is None and ctx.siblings:
         views = [v for v in sibling_views(segment, ctx.siblings) if _compatible(v.kind, segment.kind)]
@@ -216,7 +242,7 @@ def sibling_diff(segment: Segment, ctx: Context, min_support: int = 2) -> Siblin
         agreed = consensus(views, min_support)
         if not agreed:
             return None
-        toks = extract(segment.prose, ctx.lang)
+        toks = extract(segment.prose, target_locale(ctx))
         own = frozenset(k for t in toks for i in t.items for k in i.keys)
         missing = [c for c in agreed if c.key not in own]
         if not missing:
@@ -247,7 +273,7 @@ class FormatProblem:
 
 def format_problems(segment: Segment, ctx: Context) -> list[FormatProblem]:
     """Numbers of the segment that the target locale reads differently from what is meant."""
-    lang = ctx.lang
+    lang = target_locale(ctx)
     if convention(lang) is None:
         return []
 

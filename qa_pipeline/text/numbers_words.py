@@ -1,18 +1,22 @@
-"""Numbers spelled out as words ("six", "sechs", "六") and scale words ("million", "万").
+"""Numbers spelled out as words ("six", "sechs", "六"), scale words ("million", "万") and words that
+stand for a number or a time ("none" 0, "midnight" 0:00, "sextillion" 10^21 = 1000^7).
 
-The word lists live in ``data/number-words.yaml`` (loaded once, on first use). They only ever excuse a
-number written in digits on the other side of a comparison; a word never causes a finding.
+The hand-made lists live in ``data/number-words.yaml`` (loaded once, on first use); for every language
+ICU's spell-out rules (CLDR RBNF) add the cardinal numbers 0–20, the tens, 100 and 1000. Words only ever
+excuse a number written in digits on the other side of a comparison; a word never causes a finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 import regex
+
+from qa_pipeline.text.numbers_locale import SPACES
 
 _DATA = Path(__file__).resolve().parent / "data" / "number-words.yaml"
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c]+")
@@ -38,10 +42,11 @@ CJK_LANGS = frozenset({"ja", "zh"})
 
 @dataclass(frozen=True)
 class WordTable:
-    """Number words and scale words of one language."""
+    """Number words, scale words and time words of one language."""
 
     words: Mapping[str, Decimal]
     scales: Mapping[str, Decimal]
+    times: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "midnight" -> {"t0:00", "t24:00"}
 
 
 @cache
@@ -54,7 +59,34 @@ def _all() -> dict[str, WordTable]:
     for lang, table in raw.items():
         words = {str(k).casefold(): Decimal(str(v)) for k, v in (table.get("words") or {}).items()}
         scales = {str(k).casefold(): Decimal(str(v)) for k, v in (table.get("scales") or {}).items()}
-        out[str(lang)] = WordTable(words, scales)
+        times = {
+            str(k).casefold(): frozenset(f"t{t}" for t in ([v] if isinstance(v, str) else v))
+            for k, v in (table.get("times") or {}).items()
+        }
+        out[str(lang)] = WordTable(words, scales, times)
+    return out
+
+
+_SPELLED = (*range(21), *range(30, 100, 10), 100, 1000)
+
+
+@cache
+def _icu_words(lang: str) -> dict[str, Decimal]:
+    """Cardinal number words from ICU's spell-out rules (empty where ICU has none for ``lang``)."""
+    if lang in CJK_LANGS or not lang.isalpha():
+        return {}
+    from icu4py.messageformat import MessageFormat
+
+    def spell(code: str, n: int) -> str:
+        return str(MessageFormat("{n, spellout}", code).format({"n": n})).replace("\u00ad", "").casefold()
+
+    if lang != "en" and spell(lang, 7) == spell("en", 7):
+        return {}  # ICU fell back to English: no rules for this language
+    out: dict[str, Decimal] = {}
+    for n in _SPELLED:
+        word = spell(lang, n)
+        if _WORD.fullmatch(word):
+            out.setdefault(word, Decimal(n))
     return out
 
 
@@ -63,9 +95,23 @@ def languages() -> list[str]:
     return sorted(_all())
 
 
+@cache
 def table(lang: str) -> WordTable:
-    """The word table of ``lang`` (an empty one when there is no data)."""
-    return _all().get(lang, WordTable({}, {}))
+    """The word table of ``lang``: its hand-made list over ICU's spelled-out cardinals."""
+    own = _all().get(lang, WordTable({}, {}))
+    return WordTable({**_icu_words(lang), **own.words}, own.scales, own.times)
+
+
+@cache
+def _cjk_words(lang: str) -> regex.Pattern[str] | None:
+    """The listed words of a language written without spaces, found inside longer runs (ひとつも)."""
+    tab = _all().get(lang)
+    forms = (
+        sorted((w for w in (*tab.words, *tab.times) if len(w) >= 2), key=lambda w: (-len(w), w))
+        if tab
+        else []
+    )
+    return regex.compile("|".join(map(regex.escape, forms))) if forms else None
 
 
 def scale_after(text: str, end: int, lang: str) -> Decimal | None:
@@ -77,7 +123,7 @@ def scale_after(text: str, end: int, lang: str) -> Decimal | None:
     m = _WORD.match(text, end)
     if m and m.group(0) in ("k", "K", "M", "bn"):
         return en[m.group(0).casefold()]
-    if end < len(text) and text[end] in " \u00a0\u202f":
+    if end < len(text) and text[end] in SPACES:
         m = _WORD.match(text, end + 1)
         if m:
             word = m.group(0).casefold()
@@ -106,21 +152,40 @@ def cjk_value(numeral: str) -> int | None:
 
 
 @cache
-def _prefixes(lang: str) -> tuple[tuple[str, Decimal], ...]:
-    """Number words long enough to be recognized inside compounds, longest first."""
+def _prefixes(lang: str) -> tuple[dict[str, Decimal], tuple[int, ...]]:
+    """Number words long enough to be recognized inside compounds, and their lengths, longest first."""
     shortest = 2 if lang == "ko" else 4
-    words = table(lang).words
-    return tuple(
-        sorted(((k, v) for k, v in words.items() if len(k) >= shortest), key=lambda kv: (-len(kv[0]), kv[0]))
-    )
+    words = {k: v for k, v in _all().get(lang, WordTable({}, {})).words.items() if len(k) >= shortest}
+    return words, tuple(sorted({len(k) for k in words}, reverse=True))
 
 
 def _prefix_value(word: str, lang: str) -> Decimal | None:
     """A compound that starts with a number word: de ``Dreieck``, ru ``четырёхстолбцовый``, ko ``하루에``."""
-    for prefix, value in _prefixes(lang):
-        if word.startswith(prefix):
+    words, lengths = _prefixes(lang)
+    for n in lengths:  # one dictionary look-up per length: linear in the text
+        if len(word) >= n and (value := words.get(word[:n])) is not None:
             return value
     return None
+
+
+def spelled_words(text: str, lang: str) -> Iterator[tuple[int, int, frozenset[str]]]:
+    """``(start, end, keys)`` of words that stand for a time (``midnight``: 0:00 or 24:00, ``noon``) or
+    for the powers that explain a large scale word (``sextillion``: 10^21 = 1000^7, written ``10의21제곱``,
+    ``1000的7次方`` or ``با ۲۱ صفر``)."""
+    tab = table(lang)
+    if not tab.times and not tab.scales:
+        return
+    for m in _WORD.finditer(text):
+        word = m.group(0).casefold()
+        if word in tab.times:
+            yield m.start(), m.end(), tab.times[word]
+        scale = tab.scales.get(word)
+        if scale is not None and scale >= 1_000_000 and len(word) >= 5:
+            power = len(str(int(scale))) - 1
+            keys = {str(int(scale)), "10", str(power)}
+            if power % 3 == 0:
+                keys |= {"1000", str(power // 3)}
+            yield m.start(), m.end(), frozenset(keys)
 
 
 _JOINERS = regex.compile(
@@ -160,6 +225,18 @@ def spelled_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
         yield run[0][0], run[-1][1], _combine([v for _, _, v in run])
 
 
+_ARTICLE = regex.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف|ك)")  # Arabic: the, and, with, for…
+
+
+def _lookup(word: str, lang: str, words: Mapping[str, Decimal]) -> Decimal | None:
+    value = words.get(word)
+    if value is None and lang == "ar":
+        value = words.get(_ARTICLE.sub("", word))  # السبعة: the seven
+    if value is None:
+        value = _prefix_value(word, lang)
+    return value
+
+
 def _single_words(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
     """``(start, end, value)`` of each number word in ``text`` (and value × scale for "two million")."""
     tab = table(lang)
@@ -168,13 +245,15 @@ def _single_words(text: str, lang: str) -> Iterator[tuple[int, int, Decimal]]:
             number = cjk_value(m.group(0))
             if number is not None:
                 yield m.start(), m.end(), Decimal(number)
+        pattern = _cjk_words(lang)
+        for m in pattern.finditer(text) if pattern else ():
+            if m.group(0) in tab.words:
+                yield m.start(), m.end(), tab.words[m.group(0)]
     if not tab.words:
         return
     for m in _WORD.finditer(text):
         word = m.group(0).casefold()
-        value = tab.words.get(word)
-        if value is None:
-            value = _prefix_value(word, lang)
+        value = _lookup(word, lang, tab.words)
         if value is None:
             continue
         yield m.start(), m.end(), value

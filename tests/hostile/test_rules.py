@@ -46,11 +46,13 @@ def test_catastrophic_pattern_is_stopped(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     (line,) = proc.stderr.splitlines()
     assert line.startswith(
-        f"qa-pipeline: error: long.txt: rule QA990 ({rule.resolve()}): pattern '(a+)+$' ran out"
+        f"qa-pipeline: error: long.txt: rule QA990 raised RuleTimeout: pattern '(a+)+$' of {rule.resolve()} ran out"
     )
     files = {f["file"]: f for f in json.loads(proc.stdout)["files"]}
-    assert "pattern '(a+)+$' ran out of time" in files["long.txt"]["error"]
-    assert files["fine.txt"].get("error") is None
+    (error,) = files["long.txt"]["errors"]
+    assert error["code"] == "QA990" and "pattern '(a+)+$'" in error["message"]
+    assert files["long.txt"]["passed"] is False
+    assert "errors" not in files["fine.txt"]  # the run went on
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,7 @@ def describe_segment(doc: Document, seg: Segment) -> dict[str, Any]:
     for key in ("notes", "flags", "suppressed"):
         value = getattr(seg, key)
         if value:
-            out[key] = sorted(value) if isinstance(value, frozenset) else list(value)
+            out[key] = sorted(map(str, value)) if isinstance(value, frozenset) else list(value)
     if seg.context is not None:
         out["context"] = seg.context
     if seg.plural_index is not None:
@@ -64,7 +64,7 @@ def describe_segment(doc: Document, seg: Segment) -> dict[str, Any]:
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, frozenset | set):
-        return sorted(value)
+        return sorted(map(str, value))
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in sorted(value.items())}
     if isinstance(value, list | tuple):

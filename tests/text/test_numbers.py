@@ -106,3 +106,48 @@ def test_number_words() -> None:
     assert cjk_value("二〇二六") == 2026
     assert [v for _, _, v in spelled_numbers("six ans", "fr")] == [Decimal(6)]
     assert Decimal(2_000_000) in [v for _, _, v in spelled_numbers("two million", "en")]
+
+
+def keys_of(text: str, lang: str) -> set[str]:
+    return {k for t in extract(text, lang) for i in t.items for k in i.keys}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clock"),
+    [
+        ("6 p.m.", "en", "t18:00"),
+        ("12 a.m.", "en", "t0:00"),
+        ("12:30 a.m.", "en", "t0:30"),
+        ("um 18 Uhr", "de", "t18:00"),
+        ("klokken 18", "nb", "t18:00"),
+        ("0時", "ja", "t0:00"),
+        ("18시에", "ko", "t18:00"),
+        ("saa 12 asubuhi", "sw", "t6:00"),
+        ("at midnight", "en", "t0:00"),
+    ],
+)
+def test_clock_times(text: str, lang: str, clock: str) -> None:
+    assert clock in keys_of(text, lang)
+
+
+def test_hours_of_a_duration_are_not_clock_times() -> None:
+    assert not any(k.startswith("t") for k in keys_of("24時間", "ja") | keys_of("18시간", "ko"))
+
+
+def test_calendar_and_duration_names_from_cldr() -> None:
+    assert "9" in keys_of("due in Sept.", "en") and "5" in keys_of("Mai", "de")
+    assert {"1", "2"} <= keys_of("Monday", "en")  # ISO and Sunday-first numbering
+    assert "7" in keys_of("на мінулым тыдні", "be")
+    (month,) = [t for t in extract("tháng 7", "vi") if t.kind == "date"]
+    assert not month.items[0].hard
+
+
+def test_number_words_from_icu_and_article_forms() -> None:
+    assert Decimal(7) in [v for _, _, v in spelled_numbers("tujuh hari", "id")]
+    assert Decimal(7) in [v for _, _, v in spelled_numbers("الأيام السبعة", "ar")]
+    assert "0" in keys_of("ファイルは何も選択されていません", "ja")
+
+
+def test_large_scale_words_excuse_their_powers() -> None:
+    assert {"10", "21", "1000", "7"} <= keys_of("a sextillion", "en")
+    assert "4" not in keys_of("a quintillion", "en")

@@ -316,8 +316,8 @@ def test_cli_writes_index_rules_and_one_page_per_file(
     out = tmp_path / "report"
     main(["check", str(src), "--lang", "fr", "--html", str(out)])
     names = sorted(p.name for p in out.iterdir())
-    assert "index.html" in names and "rules.html" in names
-    pages = [n for n in names if n not in ("index.html", "rules.html")]
+    assert "index.html" in names and "rules.html" in names and ".qa-pipeline-report" in names
+    pages = [n for n in names if n not in ("index.html", "rules.html", ".qa-pipeline-report")]
     assert len(pages) == 2 and all(n.endswith(".html") for n in pages)
     page_a = next(n for n in pages if "a.txt" in n)
     text = (out / page_a).read_text(encoding="utf-8")
