@@ -324,18 +324,14 @@ def test_cli_reports_a_timeout_as_an_error_for_that_file(
 
     from qa_pipeline.cli import main
 
-    rule = _write(tmp_path / "rules", "evil.yaml", EVIL)
+    _write(tmp_path / "rules", "evil.yaml", EVIL)
     (tmp_path / "qa-pipeline.toml").write_text('rule-paths = ["rules"]\n', encoding="utf-8")
     (tmp_path / "long.txt").write_text("a" * 5000 + "!\n", encoding="utf-8")
     (tmp_path / "fine.txt").write_text("A good editor.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code = main(["check", "long.txt", "fine.txt", "--lang", "en", "--select", "QA990", "--format", "json"])
-    out, err = capsys.readouterr()
+    out, _ = capsys.readouterr()
     assert code == 2
-    (line,) = err.splitlines()
-    assert line.startswith(
-        f"qa-pipeline: error: long.txt: rule QA990 raised RuleTimeout: pattern '(a+)+$' of {rule.resolve()} ran out"
-    )
     files = {f["file"]: f for f in json.loads(out)["files"]}
     (error,) = files["long.txt"]["errors"]
     assert error["code"] == "QA990" and "'(a+)+$'" in error["message"]

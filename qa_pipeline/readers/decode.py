@@ -163,9 +163,10 @@ def _not_text(c: str) -> bool:
     return unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes. It is opened without blocking and checked to be a regular file *after*
-    opening (so it cannot be swapped for a pipe in between), and never read past the limit."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes (the first ``limit`` of them when given). The file is opened without blocking
+    and checked to be a regular file *after* opening (so it cannot be swapped for a pipe in between),
+    and never read past :data:`MAX_BYTES`."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as f:
@@ -174,6 +175,8 @@ def read_bytes(path: Path) -> bytes:
                 raise IsADirectoryError
             if not stat.S_ISREG(info.st_mode):
                 raise ReaderError("not a regular file (a pipe, socket or device)")
+            if limit is not None:
+                return f.read(limit)
             if info.st_size > MAX_BYTES:
                 raise ReaderError(_too_large(info.st_size))
             data = f.read(MAX_BYTES + 1)  # the file may have grown since
@@ -198,3 +201,11 @@ def decode_file(path: Path, fmt: str | None = None) -> str:
     """Read and decode one file, honouring the encoding a PO or XLIFF file declares."""
     data = read_bytes(path)
     return decode_bytes(data, declared_encoding(data, fmt))
+
+
+def head_text(head: bytes) -> str:
+    """The first bytes of a file as text, leniently decoded (for a folder scan's sniffing only)."""
+    try:
+        return decode_bytes(head)
+    except ReaderError:
+        return head.decode("utf-8", "replace")

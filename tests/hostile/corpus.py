@@ -226,12 +226,9 @@ def _po() -> list[Hostile]:
 
 
 def _xml() -> list[Hostile]:
-    laughs = "".join(
-        ['<!ENTITY l0 "lol">'] + [f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)]
-    )
     quadratic = f'<!DOCTYPE xliff [<!ENTITY a "{"a" * 100_000}">]>\n'
     return [
-        Hostile("billion-laughs.xliff", _xliff("&l9;", f"<!DOCTYPE xliff [{laughs}]>\n"), error=UNSAFE),
+        Hostile("billion-laughs.xliff", _xliff("&l9;", _laughs() + "\n"), error=UNSAFE),
         Hostile("quadratic-blowup.xliff", _xliff("&a;" * 10_000, quadratic), error=UNSAFE),
         Hostile(
             "external-entity.xliff",
@@ -322,6 +319,76 @@ def _xml() -> list[Hostile]:
     ]
 
 
+def _other_xml() -> list[Hostile]:
+    """The other XML formats share the XLIFF reader's defences (defusedxml); HTML expands no entity."""
+    laughs = _laughs()
+    passwd = '<!DOCTYPE x [<!ENTITY s SYSTEM "file:///etc/passwd">]>'
+    tmx = (
+        '<?xml version="1.0"?>\n{dtd}\n<tmx version="1.4"><header srclang="en" datatype="plaintext" '
+        'segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>'
+        '<tu><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="fr"><seg>{ref}</seg></tuv></tu></body></tmx>\n'
+    )
+    android = '<?xml version="1.0" encoding="utf-8"?>\n{dtd}\n<resources><string name="a">{ref}</string></resources>\n'
+    plist = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n{dtd}\n<plist version="1.0"><dict><key>k</key><dict>'
+        "<key>NSStringLocalizedFormatKey</key><string>%#@n@</string><key>n</key><dict>"
+        "<key>NSStringFormatSpecTypeKey</key><string>NSStringPluralRuleType</string>"
+        "<key>NSStringFormatValueTypeKey</key><string>d</string><key>one</key><string>{ref}</string>"
+        "<key>other</key><string>x</string></dict></dict></dict></plist>\n"
+    )
+    out = []
+    for label, dtd, ref in (("billion-laughs", laughs, "&l9;"), ("external-entity", passwd, "&s;")):
+        out += [
+            Hostile(f"{label}.tmx", tmx.format(dtd=dtd, ref=ref).encode(), error=UNSAFE),
+            Hostile(f"{label}-android.xml", android.format(dtd=dtd, ref=ref).encode(), error=UNSAFE),
+            Hostile(f"{label}.stringsdict", plist.format(dtd=dtd, ref=ref).encode(), error=UNSAFE),
+        ]
+    out.append(
+        Hostile(
+            "entities.html",
+            '<!DOCTYPE html>\n<html lang="fr"><body><p>Bonjour &s; et &l9; &amp; é</p></body></html>\n'.encode(),
+            targets=("Bonjour &s; et &l9; & é",),
+            note="entities a page declares are never expanded: an unknown reference stays as written",
+        )
+    )
+    return out
+
+
+def _keyed() -> list[Hostile]:
+    """JSON and YAML translation files: deep nesting refused, YAML aliases not expanded."""
+    aliases = ["fr:", '  a0: &a0 ["lol", "lol", "lol"]']
+    aliases += [f"  a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    return [
+        Hostile(
+            "deep.json",
+            ('{"a": ' + "[" * 50_000 + '"x"' + "]" * 50_000 + "}").encode(),
+            error="line 1, column 206: malformed JSON (nested deeper than 200 levels)",
+        ),
+        Hostile(
+            "deep-objects.json",
+            ('{"a": ' + '{"b": ' * 50_000 + '"x"' + "}" * 50_000 + "}").encode(),
+            error="line 1, column 1201: malformed JSON (nested deeper than 200 levels)",
+        ),
+        Hostile(
+            "deep.yml",
+            ("fr:\n  k: " + "[" * 50_000 + "]" * 50_000 + "\n").encode(),
+            error="line 2, column 1004: malformed YAML (exceeded maximum nesting depth)",
+        ),
+        Hostile(
+            "alias-bomb.yml",
+            ("\n".join(aliases) + "\n").encode(),
+            targets=("lol", "lol", "lol"),
+            note="an alias is not read again: only the anchored values are segments",
+        ),
+        Hostile("alias-cycle.yml", b"fr: &r\n  k: *r\n", targets=()),
+    ]
+
+
+def _laughs() -> str:
+    levels = ['<!ENTITY l0 "lol">'] + [f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)]
+    return f"<!DOCTYPE x [{''.join(levels)}]>"
+
+
 def _markdown() -> list[Hostile]:
     nested = "block quotes or lists nested 100 levels deep: cannot be checked"
     return [
@@ -370,7 +437,17 @@ def _text() -> list[Hostile]:
 
 def corpus() -> list[Hostile]:
     """Every hostile file, names unique."""
-    out = _encodings() + _binary() + _line_breaks() + _po() + _xml() + _markdown() + _text()
+    out = (
+        _encodings()
+        + _binary()
+        + _line_breaks()
+        + _po()
+        + _xml()
+        + _other_xml()
+        + _keyed()
+        + _markdown()
+        + _text()
+    )
     names = [h.name for h in out]
     assert len(names) == len(set(names)), "duplicate hostile file names"
     return out

@@ -90,9 +90,11 @@ def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists() or sys.platform == "win32", reason="needs /dev/zero")
-def test_endless_device_is_refused() -> None:
+def test_endless_device_is_refused(tmp_path: Path) -> None:
+    """A link named like a text file, to a device that never ends: refused, not read forever."""
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
     with pytest.raises(ReaderError, match=r"^not a regular file"):
-        read_document(Path("/dev/zero"))
+        read_document(tmp_path / "zero.txt")
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:

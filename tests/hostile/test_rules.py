@@ -2,8 +2,8 @@
 
 A rule file that cannot be used stops the run before any file is checked, with one line naming the
 file and the reason (exit 2). A pattern that backtracks catastrophically is stopped by its time
-budget: an error for the file it ran on, naming the rule file and the pattern (exit 2), while the
-other files are still checked.
+budget: an error of that rule for the file it ran on (``E002`` in the text report, ``errors`` in
+JSON), naming the rule file and the pattern (exit 2), while the other files are still checked.
 """
 
 from __future__ import annotations
@@ -41,13 +41,16 @@ def _project(tmp_path: Path, rule: str) -> Path:
 
 def test_catastrophic_pattern_is_stopped(tmp_path: Path) -> None:
     rule = _project(tmp_path, HEAD + "patterns:\n  en: ['(a+)+$']\n" + EXAMPLES)
-    proc = qa("check", ".", "--lang", "en", "--select", "QA990", "--format", "json", cwd=tmp_path)
+    proc = qa("check", ".", "--lang", "en", "--select", "QA990", cwd=tmp_path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    (line,) = proc.stderr.splitlines()
-    assert line.startswith(
-        f"qa-pipeline: error: long.txt: rule QA990 raised RuleTimeout: pattern '(a+)+$' of {rule.resolve()} ran out"
+    errors = [line for line in proc.stdout.splitlines() if " E002 " in line]
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        "long.txt:1:1: E002 error rule QA990 hostile-rule raised on segment p1: "
+        f"RuleTimeout: pattern '(a+)+$' of {rule.resolve()} ran out of time"
     )
+    proc = qa("check", ".", "--lang", "en", "--select", "QA990", "--format", "json", cwd=tmp_path)
     files = {f["file"]: f for f in json.loads(proc.stdout)["files"]}
     (error,) = files["long.txt"]["errors"]
     assert error["code"] == "QA990" and "pattern '(a+)+$'" in error["message"]
