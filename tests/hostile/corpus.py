@@ -351,6 +351,14 @@ def _other_xml() -> list[Hostile]:
             note="entities a page declares are never expanded: an unknown reference stays as written",
         )
     )
+    out.append(
+        Hostile(
+            "self-closing-tags.html",
+            b'<html lang="fr"><body><p>Logo<path/></svg>Logo <code/> et <b/>gras</p></body></html>\n',
+            targets=("Logo<path/></svg>Logo <code/> et <b/>gras",),
+            note="found by fuzzing: a non-void <x/> outside SVG was read twice, at the same place",
+        )
+    )
     return out
 
 
