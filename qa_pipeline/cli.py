@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from qa_pipeline import __version__
 from qa_pipeline.reporters import RENDERERS
+from qa_pipeline.version import __version__
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 

@@ -77,8 +77,8 @@ def _context(job: Job, entry: RuleEntry, resources: Resources) -> Context:
     doc = job.document
     return Context(
         document=doc,
-        target_language=doc.target_language.code,
-        source_language=doc.source_language.code,
+        target=doc.target_language.language,
+        source=doc.source_language.language,
         options=job.selection.options[entry.meta.code],
         family_options=job.selection.family_options.get(entry.family.name) if entry.family else None,
         resources=resources,

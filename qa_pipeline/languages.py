@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import PurePath
 from typing import Any
 
+from qa_pipeline.language import Language
 from qa_pipeline.model import Document, LanguageInfo
 
 _CODE = r"[a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}|[A-Z]{2}|[a-z]{4}|\d{3}))?(?:@[a-z]+)?"
@@ -27,20 +28,15 @@ def is_language(code: str) -> bool:
     """True when Babel's CLDR data knows the language part of ``code``."""
     from babel import localedata
 
-    base = code.replace("-", "_").split("_")[0].split("@")[0].lower()
+    base = Language.parse(code).base
     if base in _NOT_LANGS:
         return False
     return bool(localedata.exists(base))
 
 
 def normalize(code: str) -> str:
-    """``pt_BR`` -> ``pt-BR``, ``FR`` -> ``fr``."""
-    code = code.strip().replace("_", "-").split("@")[0]
-    parts = code.split("-")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        out.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
-    return "-".join(out)
+    """``pt_BR`` -> ``pt-BR``, ``FR`` -> ``fr`` (see :class:`~qa_pipeline.language.Language`)."""
+    return Language.parse(code).tag
 
 
 def language_from_path(path: str) -> str | None:

@@ -41,7 +41,7 @@ def reference_metrics(doc: Document, ref_path: Path, settings: Any) -> Metrics |
         ids.append(doc.segments[i].id)
     if not hyps:
         return None
-    lang = (doc.target_language.code or "").split("-")[0]
+    lang = doc.target_language.language.base
     bleu = BLEU(tokenize=_bleu_tokenizer(lang))
     chrf = CHRF()
     ter = TER()

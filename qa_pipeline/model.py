@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from qa_pipeline.language import Language
+
 if TYPE_CHECKING:
     from qa_pipeline.selectors import RuleSelector
 
@@ -148,6 +150,11 @@ class LanguageInfo:
     code: str | None
     origin: str | None = None
     confidence: float | None = None
+
+    @property
+    def language(self) -> Language:
+        """The code as a :class:`~qa_pipeline.language.Language` (``UND`` when unknown)."""
+        return Language.parse(self.code)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from qa_pipeline.language import Language
 from qa_pipeline.model import Document, Segment, Severity, Violation
 
 
@@ -118,8 +119,8 @@ class Context:
     """What a rule sees besides the text: the document, languages, options and shared resources."""
 
     document: Document
-    target_language: str | None
-    source_language: str | None
+    target: Language
+    source: Language
     options: Any
     resources: Resources
     siblings: Sequence[Sibling] = ()
@@ -129,11 +130,21 @@ class Context:
     @property
     def lang(self) -> str:
         """The target's base language (``fr`` for ``fr-CA``), or ``und``."""
-        return base_language(self.target_language)
+        return self.target.base
 
     @property
     def source_lang(self) -> str:
-        return base_language(self.source_language)
+        """The source's base language, or ``und``."""
+        return self.source.base
+
+    @property
+    def target_language(self) -> str | None:
+        """The target's full tag (``fr-CA``), or None when it is unknown."""
+        return self.target.tag if self.target.is_known else None
+
+    @property
+    def source_language(self) -> str | None:
+        return self.source.tag if self.source.is_known else None
 
 
 @dataclass(frozen=True)
@@ -146,13 +157,8 @@ class CorpusContext:
 
     @staticmethod
     def lang_of(document: Document) -> str:
-        return base_language(document.target_language.code)
-
-
-def base_language(code: str | None) -> str:
-    if not code:
-        return "und"
-    return code.replace("_", "-").split("-")[0].lower()
+        """A document's target base language (``und`` when unknown)."""
+        return document.target_language.language.base
 
 
 class Rule:

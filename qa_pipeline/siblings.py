@@ -47,10 +47,9 @@ def structure_key(doc: Document) -> list[str]:
 
 def number_values(doc: Document) -> frozenset[str]:
     """The values a document writes in digits (each read in the document's own language)."""
-    from qa_pipeline.ruleapi import base_language
     from qa_pipeline.text.numbers import extract
 
-    lang = base_language(doc.target_language.code)
+    lang = doc.target_language.language.base
     return frozenset(
         item.primary
         for seg in doc.segments
@@ -97,10 +96,9 @@ DOCUMENT_FORMATS = frozenset({"text", "markdown"})
 
 
 def _segment_numbers(doc: Document) -> list[frozenset[str]]:
-    from qa_pipeline.ruleapi import base_language
     from qa_pipeline.text.numbers import extract
 
-    lang = base_language(doc.target_language.code)
+    lang = doc.target_language.language.base
     return [
         frozenset(i.primary for t in extract(s.prose, lang, words=False) for i in t.items if i.hard)
         for s in doc.segments

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from qa_pipeline.config.settings import LanguageTable, Settings
+from qa_pipeline.language import Language
 from qa_pipeline.model import Severity
 from qa_pipeline.registry import Registry
 from qa_pipeline.ruleapi import RuleEntry
@@ -57,8 +58,9 @@ def build_options(options_type: type, raw: Mapping[str, Any]) -> Any:
 
 
 def _language_tables(settings: Settings, lang: str | None) -> list[LanguageTable]:
-    code = (lang or "").lower().replace("_", "-")
-    keys = [code.split("-")[0]] + ([code] if "-" in code else [])
+    language = Language.parse(lang)
+    code = language.tag.lower()
+    keys = [language.base] + ([code] if code != language.base else [])
     return [settings.per_language[k] for k in keys if k in settings.per_language]
 
 
@@ -94,7 +96,7 @@ def resolve(settings: Settings, registry: Registry, path: str, lang: str | None)
     for pattern, selectors in settings.per_file_ignores.items():
         if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
             ignore += selectors
-    base = (lang or "").lower().replace("_", "-").split("-")[0]
+    base = Language.parse(lang).base
     enabled = []
     built: dict[str, Any] = {}
     families: dict[str, Any] = {}

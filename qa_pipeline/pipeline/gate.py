@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from qa_pipeline import __version__
 from qa_pipeline.baseline import Baseline, BaselineFile
 from qa_pipeline.config import Settings
 from qa_pipeline.model import (
@@ -33,6 +32,7 @@ from qa_pipeline.pipeline.check import CheckedRun, FileResult
 from qa_pipeline.positions import segment_lines
 from qa_pipeline.ruleapi import RuleEntry
 from qa_pipeline.scoring import counts, evaluation_word_count, penalty, score, total
+from qa_pipeline.version import __version__
 
 _EPSILON = 1e-9
 

@@ -85,6 +85,12 @@ def complete(plan: FilePlan, doc: Document, cache: DocumentCache) -> Document:
             doc = attach_source_by_id(doc, src_doc) if keyed else attach_source(doc, src_doc)
         except ReaderError as exc:
             raise ReaderError(f"source file {plan.source}: {exc}") from None
+    return resolve_document_languages(plan, doc)
+
+
+def resolve_document_languages(plan: FilePlan, doc: Document) -> Document:
+    """``doc`` with its target and source languages: the command line or config, then the file, then
+    the path, then detection (each with where it came from)."""
     target, source = resolve_languages(
         doc,
         plan.target.code if plan.target else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qa_pipeline.language import Language
 from qa_pipeline.model import Document
 from qa_pipeline.readers.decode import ReaderError
 
@@ -49,12 +50,15 @@ class ReadOptions:
 def pick_document(docs: list[Document], options: ReadOptions) -> Document:
     """The document of ``options.target_language`` among a file's documents, one per target language
     (an exact match, else the same base language); without a wanted language, the first."""
-    wanted = (options.target_language or "").lower()
-    if not wanted:
+    if not options.target_language:
         return docs[0]
-    codes = [(d.target_language.code or "").lower() for d in docs]
-    for match in (wanted, wanted.split("-")[0]):
-        for doc, code in zip(docs, codes, strict=True):
-            if code == match or code.split("-")[0] == match:
-                return doc
-    raise ReaderError(f"no {options.target_language} translation in the file (it has {', '.join(codes)})")
+    wanted = Language.parse(options.target_language)
+    langs = [d.target_language.language for d in docs]
+    for doc, lang in zip(docs, langs, strict=True):
+        if lang == wanted:
+            return doc
+    for doc, lang in zip(docs, langs, strict=True):
+        if lang.base == wanted.base:
+            return doc
+    have = ", ".join((d.target_language.code or "?").lower() for d in docs)
+    raise ReaderError(f"no {options.target_language} translation in the file (it has {have})")

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from qa_pipeline.language import Language
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind, Span
 from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.readers.decode import ReaderError, decode_file
@@ -54,11 +55,11 @@ def default_source(path: Path, source_lang: str = "en") -> Path | None:
     exact = path.with_suffix("." + source_lang)
     if exact.is_file():
         return exact
-    base = normalize(source_lang).lower()
+    base = Language.parse(source_lang).base
     variants = sorted(
         p
         for p in path.parent.glob(f"{path.stem}.*")
-        if p != path and (language_from_path(p) or "").lower().split("-")[0] == base and p.is_file()
+        if p != path and Language.parse(language_from_path(p)).base == base and p.is_file()
     )
     return variants[0] if len(variants) == 1 else None
 

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from qa_pipeline.language import Language
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind
 from qa_pipeline.readers import xmlpos
 from qa_pipeline.readers.base import ReadOptions, pick_document
@@ -114,8 +115,8 @@ class _Unit:
         for lang in self.variants:
             if lang.lower() == wanted:
                 return lang
-        base = wanted.split("-")[0]
-        same = [lang for lang in self.variants if lang.lower().split("-")[0] == base]
+        base = Language.parse(wanted).base
+        same = [lang for lang in self.variants if Language.parse(lang).base == base]
         return same[0] if len(same) == 1 else None
 
 

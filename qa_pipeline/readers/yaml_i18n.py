@@ -33,6 +33,7 @@ from pathlib import PurePath
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from qa_pipeline.language import Language
 from qa_pipeline.model import Document, LanguageInfo, Segment
 from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
@@ -280,7 +281,7 @@ def claims(path: PurePath, head: bytes) -> bool:
             return False
         named = language_from_path(path, "yaml")
         if named is not None:
-            return named.split("-")[0] == code.split("-")[0]
+            return Language.parse(named).base == Language.parse(code).base
         return any(p.lower() in LOCALE_DIRS for p in path.parts[:-1])
     return False
 

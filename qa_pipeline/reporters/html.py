@@ -139,7 +139,7 @@ def render_pages(run: RunReport, rules: Mapping[str, RuleDoc]) -> dict[str, str]
     env = _environment()
     names = page_names(run.files)
     order = worst_first(run.files)
-    from qa_pipeline import __version__
+    from qa_pipeline.version import __version__
 
     common = {"run": run, "tool_version": run.tool_version or __version__, "names": names}
     pages = {

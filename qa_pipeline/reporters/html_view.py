@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qa_pipeline.language import Language
 from qa_pipeline.model import FileReport, Finding, LanguageInfo, RuleDoc, RunReport, Segment, Severity
 from qa_pipeline.positions import first_line
 from qa_pipeline.reporters.names import report_name
-from qa_pipeline.ruleapi import base_language
 from qa_pipeline.text.scripts import RTL_LANGUAGES
 
 SEVERITIES = ("critical", "major", "minor", "neutral")
@@ -198,7 +198,7 @@ def direction(code: str | None) -> str:
     """``rtl`` for right-to-left languages, ``ltr`` for known others, ``auto`` when unknown."""
     if not lang_attr(code):
         return "auto"
-    return "rtl" if base_language(code) in RTL_LANGUAGES else "ltr"
+    return "rtl" if Language.parse(code).base in RTL_LANGUAGES else "ltr"
 
 
 def lang_attr(code: str | None) -> str:

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import regex
 
+from qa_pipeline.language import Language
 from qa_pipeline.model import Span
 from qa_pipeline.text.numbers_calendar import calendar_spans, calendar_words
 from qa_pipeline.text.numbers_locale import (
@@ -274,7 +275,7 @@ def _slash_decimal(a: str, b: str | None, lang: str) -> bool:
 
 
 def _base(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
+    return Language.parse(code).base
 
 
 def _soft(start: int, end: int, text: str, keys: frozenset[str]) -> NumberToken:

@@ -18,6 +18,7 @@ from functools import cache
 
 import regex
 
+from qa_pipeline.language import Language
 from qa_pipeline.text.numbers_locale import babel_locale_name
 
 _NO_SPACES = frozenset({"ja", "zh", "th", "lo", "km", "my"})  # scripts written without spaces
@@ -81,7 +82,7 @@ def _names(lang: str) -> _Names | None:
     words = {k: frozenset(v) for k, v in found.items() if len(k) >= 3}
     short = {k: frozenset(v) for k, v in found.items() if len(k) < 3}
     forms = sorted(words, key=lambda w: (-len(w), w))
-    base = name.split("_")[0]
+    base = Language.parse(name).base
     prefix = f"[{_CLITICS[base]}]?" if base in _CLITICS else ""
     edge = ("", "") if base in _NO_SPACES else (r"(?<![\p{L}\p{M}])", r"(?![\p{L}\p{M}])")
     pattern = (

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from qa_pipeline.language import Language
+
 SPACES = frozenset(" \u00a0\u202f\u2009\u2007")  # how writers type a CLDR space separator
 APOSTROPHES = frozenset("'’")  # how writers type CLDR's apostrophe separator (de-CH 1'000, 1’000)
 ARABIC_DECIMAL = "\u066b"  # ٫
@@ -155,7 +157,7 @@ def babel_locale_name(code: str) -> str | None:
     try:
         return str(Locale.parse(code.replace("-", "_")))
     except (UnknownLocaleError, ValueError, TypeError):
-        base = code.replace("_", "-").split("-")[0]
+        base = Language.parse(code).base
         if base != code:
             return babel_locale_name(base)
         return None

@@ -13,7 +13,7 @@ import regex
 
 from qa_pipeline.model import Span
 from qa_pipeline.text.numbers_locale import COMMA, DOT
-from qa_pipeline.text.numbers_tokens import D, Item, NumberToken, key, patterns, to_ascii
+from qa_pipeline.text.numbers_tokens import D, Item, NumberToken, key, patterns, read, to_ascii
 
 _AMPM = r"[ap]\.?\s?m\.?(?!\p{L})"
 _VERSION_RE = regex.compile(
@@ -141,8 +141,6 @@ def _charrefs(text: str) -> Iterator[NumberToken]:
 
 
 def _versions(text: str) -> Iterator[NumberToken]:
-    from qa_pipeline.text.numbers import read
-
     for m in _VERSION_RE.finditer(text):
         raw = to_ascii(m.group(0)).lstrip("vV").replace("/", ".")
         if read(raw, DOT) is not None or read(raw, COMMA) is not None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from qa_pipeline.language import Language
 from qa_pipeline.text.yamldata import load_yaml
 
 _DATA = Path(__file__).resolve().parent / "data" / "punctuation.yaml"
@@ -32,7 +33,7 @@ def data() -> dict[str, Any]:
 
 
 def base(lang: str | None) -> str:
-    return (lang or "und").replace("_", "-").split("-")[0].lower()
+    return Language.parse(lang).base
 
 
 @cache

@@ -7,12 +7,13 @@ a Japanese text is counted in words comparable with an English one rather than i
 
 from __future__ import annotations
 
+from qa_pipeline.language import Language
 from qa_pipeline.text.scripts import UNSPACED_LANGUAGES, is_unspaced_char
 from qa_pipeline.text.segmentation import words
 
 
 def count_words(text: str, lang: str | None) -> int:
-    base = (lang or "").split("-")[0].lower()
+    base = Language.parse(lang).base
     unspaced = sum(1 for c in text if is_unspaced_char(c))
     if base in UNSPACED_LANGUAGES or (base in ("", "und") and unspaced > len(text) / 4):
         return len(words(text, base or None))
