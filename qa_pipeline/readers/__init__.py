@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qa_pipeline.model import Document
 from qa_pipeline.readers.base import CsvOptions, ReadOptions, pick_document
-from qa_pipeline.readers.decode import ReaderError, decode_file
+from qa_pipeline.readers.decode import ReaderError, decode_file, read_bytes
 from qa_pipeline.readers.formats import BY_EXTENSION, BY_NAME, SPECS, FormatSpec, spec_for
 
 FORMATS: Mapping[str, str] = {ext: spec.name for ext, spec in BY_EXTENSION.items()}
@@ -45,11 +45,10 @@ def scan_claims(path: Path, head: bytes, mapped: Mapping[str, str] | None = None
 
 def scan_format(path: Path, mapped: Mapping[str, str] | None = None) -> str | None:
     """The format a folder scan reads ``path`` as, or None (see :func:`scan_claims`)."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(HEAD_BYTES)
-    except OSError:
-        head = b""
+    try:  # never a blocking open: a named pipe in a folder would stall the scan
+        head = read_bytes(path, HEAD_BYTES)
+    except ReaderError:
+        head = b""  # the read itself then reports the problem
     return format_of(path, mapped) if scan_claims(path, head, mapped) else None
 
 

@@ -1,15 +1,19 @@
 """Turn a file's bytes into text, or fail with one clear line.
 
-BOMs select UTF-8/UTF-16/UTF-32; otherwise the file must be UTF-8 (the encoding of every format we
-read, unless it declares another: XLIFF's XML declaration and PO's ``charset`` are honoured by their
-readers). Binary files and files over :data:`MAX_BYTES` are refused. Line endings are kept as they
-are so columns match the file; ``\\r\\n`` counts as one line break.
+BOMs select UTF-8/UTF-16/UTF-32; without one, NUL bytes in the layout of UTF-32 or UTF-16 text
+select those; otherwise the file must be UTF-8 (the encoding of every format we read, unless it
+declares another: XLIFF's XML declaration and PO's ``charset`` are honoured by their readers).
+Binary files, files over :data:`MAX_BYTES` and anything but a regular file (a pipe or a device,
+which could block or never end) are refused. Line endings are kept as they are so columns match the
+file; ``\\r\\n`` counts as one line break.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -62,9 +66,23 @@ def declared_encoding(data: bytes, fmt: str | None) -> str | None:
         or "32" in info.name
     ):
         return None
-    if b"\n".decode(info.name, "replace") != "\n" or "a".encode(info.name, "replace") != b"a":
-        return None
-    return info.name
+    return info.name if _ascii_compatible(info) else None
+
+
+# printable ASCII, line breaks and a backslash escape: a declared encoding must read them unchanged
+_PROBE = bytes(range(0x20, 0x7F)) + b"\t\n\r\\u0041+ADw-"
+
+
+def _ascii_compatible(info: codecs.CodecInfo) -> bool:
+    """A text encoding that reads ASCII as ASCII: not EBCDIC, not UTF-7 or ``unicode_escape``
+    (which turn ``+ADw-`` or ``\\u0041`` into other characters), not ``base64`` or ``rot13``."""
+    if not getattr(info, "_is_text_encoding", True):
+        return False
+    try:
+        text = _PROBE.decode(info.name)
+        return text == _PROBE.decode("ascii") and text.encode(info.name) == _PROBE
+    except (LookupError, UnicodeError, ValueError):
+        return False
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
@@ -75,8 +93,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ReaderError(f"invalid {encoding.upper()} at byte {exc.start + len(bom)}") from None
-    if b"\x00" in data[:8192]:
-        enc = _utf16_encoding(data)
+    if b"\x00" in data:  # anywhere: a file is text or not, whatever its first pages look like
+        enc = _utf32_encoding(data) or _utf16_encoding(data)
         if enc is not None:
             return data.decode(enc)
         raise ReaderError("binary file (contains NUL bytes), not text")
@@ -120,20 +138,51 @@ def _utf16_encoding(data: bytes) -> str | None:
     return None
 
 
+def _utf32_encoding(data: bytes) -> str | None:
+    """UTF-32 without a BOM: the byte order whose high byte is always 0 and whose decoding reads as
+    text (code points stop at U+10FFFF, so binary data rarely decodes at all)."""
+    if len(data) < 4 or len(data) % 4:
+        return None
+    sample = data[:8192]
+    for enc, high in (("utf-32-le", 3), ("utf-32-be", 0)):
+        if any(sample[high::4]):
+            continue
+        try:
+            text = sample.decode(enc)
+            if not any(_not_text(c) for c in text):
+                data.decode(enc)
+                return enc
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def _not_text(c: str) -> bool:
     if c in "\t\n\r\f":
         return False
     return unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes (the first ``limit`` of them when given). The file is opened without blocking
+    and checked to be a regular file *after* opening (so it cannot be swapped for a pipe in between),
+    and never read past :data:`MAX_BYTES`."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReaderError(
-                f"file too large ({size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB)"
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise ReaderError("not a regular file (a pipe, socket or device)")
+            if limit is not None:
+                return f.read(limit)
+            if info.st_size > MAX_BYTES:
+                raise ReaderError(_too_large(info.st_size))
+            data = f.read(MAX_BYTES + 1)  # the file may have grown since
+        if len(data) > MAX_BYTES:
+            raise ReaderError(_too_large(len(data)))
+        return data
     except IsADirectoryError:
         raise ReaderError("is a directory") from None
     except FileNotFoundError:
@@ -142,6 +191,10 @@ def read_bytes(path: Path) -> bytes:
         raise ReaderError("permission denied") from None
     except OSError as exc:
         raise ReaderError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def _too_large(size: int) -> str:
+    return f"file too large ({size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB)"
 
 
 def decode_file(path: Path, fmt: str | None = None) -> str:

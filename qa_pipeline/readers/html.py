@@ -200,8 +200,15 @@ class _Parser(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
-            self.handle_endtag(tag)
+        if tag in _VOID:
+            return
+        if self.skip or tag in _BLOCKS:
+            self.handle_endtag(tag)  # only closes what the start tag opened: no text of its own
+        elif self.stack[-1].pieces and self.stack[-1].pieces[-1][0] == "code":
+            # ``<code/>``: the token is all there is (an end tag here would repeat it at the same
+            # place); it is protected as a tag, not left open as inline code
+            _, raw, at = self.stack[-1].pieces.pop()
+            self.stack[-1].pieces.append(("tag", raw, at))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         at = self.here()

@@ -19,13 +19,16 @@ paragraph. ``<!-- qa-ignore-file: QA104 -->`` anywhere (outside code) suppresses
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
 from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.selectors import RuleSelector
 from qa_pipeline.text.protect import merge_spans, protected_spans
@@ -40,15 +43,21 @@ _AUTOLINK = re.compile(
 )
 _HTML_INLINE = re.compile(
     r"""<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"""
-    r"""|/[A-Za-z][A-Za-z0-9-]*\s*>|!--.*?-->|\?.*?\?>|![A-Z]+[^>]*>|!\[CDATA\[.*?\]\]>)""",
-    re.DOTALL,
+    r"""|/[A-Za-z][A-Za-z0-9-]*\s*>)"""
 )
+# comments, processing instructions, CDATA and declarations run to a closing string: found with
+# str.find, remembering when there is none, so that many unclosed openers stay linear
+_HTML_RUNS = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _DESTINATION = re.compile(
     r"""\]\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
 )
 _INLINE_SPECIAL = re.compile(r"[\\`<&\]]")
+_TICKS = re.compile(r"`+")
 _NEWLINE = re.compile(r"\r\n?|\n")
+MAX_NESTING = 100
+"""Block quotes and lists nested this deep are refused: markdown-it drops what lies deeper (and, in a
+list, the rest of the file), which would pass unchecked."""
 
 
 @cache
@@ -56,7 +65,8 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # only the block structure is used: the inline pass (emphasis, links as tokens) is switched off
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    return md.enable(["table", "strikethrough"]).disable("inline")
 
 
 @dataclass
@@ -149,7 +159,7 @@ class _Builder:
         protected = inline_protected(target)
         inline_suppressed: set[RuleSelector] = set(suppressed)
         starts = {span.start for span in protected}
-        for m in _SUPPRESS.finditer(target):
+        for m in _suppress_comments(target):
             if m.start() in starts:  # an HTML comment, not text inside inline code
                 (self.file_suppressed if m.group(1) else inline_suppressed).update(selectors(m.group(2)))
         idx = len(self.segments)
@@ -187,6 +197,8 @@ class _Builder:
 def inline_protected(text: str) -> tuple[Span, ...]:
     """Spans of ``text`` (a block's Markdown source) that are not prose."""
     found: list[Span] = []
+    runs: dict[int, list[int]] | None = None  # backtick run length -> where such runs start
+    unclosed: set[str] = set()  # HTML openers with no closing string after the current place
     i = 0
     n = len(text)
     while i < n:
@@ -199,22 +211,29 @@ def inline_protected(text: str) -> tuple[Span, ...]:
             i += 2
             continue
         if c == "`":
-            j = i
-            while j < n and text[j] == "`":
-                j += 1
+            run = _TICKS.match(text, i)
+            assert run is not None  # text[i] is a backtick
+            j = run.end()
             ticks = j - i
-            close = _closing_ticks(text, j, ticks)
-            if close < 0:
+            if runs is None:  # every run once, so that finding a closing run is a lookup
+                runs = {}
+                for m in _TICKS.finditer(text):
+                    runs.setdefault(m.end() - m.start(), []).append(m.start())
+            later = runs.get(ticks, [])
+            k = bisect.bisect_left(later, j)
+            if k == len(later):  # no closing run of the same length: literal backticks
                 i = j
                 continue
+            close = later[k]
             found.append(Span(i, close + ticks))
             i = close + ticks
             continue
         if c == "<":
             m = _AUTOLINK.match(text, i) or _HTML_INLINE.match(text, i)
-            if m:
-                found.append(Span(i, m.end()))
-                i = m.end()
+            end = m.end() if m else _html_run(text, i, unclosed)
+            if end > i:
+                found.append(Span(i, end))
+                i = end
                 continue
         elif c == "&":
             m = _ENTITY.match(text, i)
@@ -231,26 +250,51 @@ def inline_protected(text: str) -> tuple[Span, ...]:
         i += 1
     # bare URLs and e-mail addresses, unless Markdown syntax already covers them (a link's
     # destination ends at its ``)``, where a bare-URL pattern would run on)
-    syntax = list(found)
+    starts = [span.start for span in found]  # found in order, disjoint
+    ends = [span.end for span in found]
     for span in protected_spans(text):
-        if not any(span.overlaps(other) for other in syntax):
+        k = bisect.bisect_left(ends, span.start + 1)  # the first syntax span ending after it starts
+        if k == len(starts) or starts[k] >= span.end:
             found.append(span)
     return merge_spans(found)
 
 
-def _closing_ticks(text: str, start: int, ticks: int) -> int:
-    j = start
-    n = len(text)
+def _suppress_comments(text: str) -> Iterator[re.Match[str]]:
+    """The ``qa-ignore`` comments of ``text`` as ``_SUPPRESS.finditer`` finds them, in linear time:
+    each match is bounded by the first ``-->`` after its ``<!--``, and none is tried after the last."""
+    i = 0
+    close = -1
     while True:
-        k = text.find("`", j)
+        i = text.find("<!--", i)
+        if i < 0:
+            return
+        if close < i + 4:
+            close = text.find("-->", i + 4)
+            if close < 0:
+                return
+        m = _SUPPRESS.match(text, i, close + 3)
+        if m is None:
+            i += 1
+            continue
+        yield m
+        i = m.end()
+
+
+def _html_run(text: str, i: int, unclosed: set[str]) -> int:
+    """End of the comment, processing instruction, CDATA section or declaration at ``i`` (or ``i``)."""
+    for opener, closer in _HTML_RUNS:
+        if not text.startswith(opener, i):
+            continue
+        if opener == "<!" and not (i + 2 < len(text) and "A" <= text[i + 2] <= "Z"):
+            return i
+        if opener in unclosed:
+            return i
+        k = text.find(closer, i + len(opener))
         if k < 0:
-            return -1
-        e = k
-        while e < n and text[e] == "`":
-            e += 1
-        if e - k == ticks:
-            return k
-        j = e
+            unclosed.add(opener)
+            return i
+        return k + len(closer)
+    return i
 
 
 def _walk(tokens: list[Token], b: _Builder, offset: int) -> None:
@@ -270,7 +314,7 @@ def _walk(tokens: list[Token], b: _Builder, offset: int) -> None:
     for tok in tokens:
         level = tok.level
         if tok.type == "html_block":
-            for m in _SUPPRESS.finditer(tok.content):
+            for m in _suppress_comments(tok.content):
                 if m.group(1):
                     b.file_suppressed.update(selectors(m.group(2)))
                 else:
@@ -316,6 +360,8 @@ def read_markdown(text: str, path: str, options: ReadOptions) -> Document:
     skip = _front_matter(b.lines)
     body = (text[b.lines.starts[skip] :] if skip < len(b.lines.starts) else "") if skip else text
     tokens = _parser().parse(body)
+    if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
+        raise ReaderError(f"block quotes or lists nested {MAX_NESTING} levels deep: cannot be checked")
     _walk(tokens, b, skip)
     meta: dict[str, object] = {}
     if b.file_suppressed:

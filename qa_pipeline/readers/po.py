@@ -184,6 +184,8 @@ class _Parser:
                 raise ReaderError(f"line {line}: second msgstr in one entry")
             e.msgstr = s
         else:
+            if len(index) > 4:
+                raise ReaderError(f"line {line}: plural form index msgstr[{index[:10]}…] is too large")
             n = int(index)
             if n in e.plurals:
                 raise ReaderError(f"line {line}: msgstr[{n}] given twice")
@@ -229,6 +231,8 @@ class _Parser:
 
     def line_(self, pos: int, end: int, line: int) -> None:
         text = self.text
+        if text.find("\r", pos, end) >= 0:
+            raise ReaderError(f"line {line}: lone carriage return (CR): PO files need LF or CRLF line breaks")
         if line == 1 and text.startswith("\ufeff"):
             pos += 1
         while pos < end and text[pos] in " \t\f\v":

@@ -115,12 +115,16 @@ class _Reader:
         )
 
     def walk12(self, el: _El, translate: bool) -> None:
-        for child in el.children:
+        # a stack, not recursion: groups may nest deeper than Python's recursion limit
+        stack = [(child, translate) for child in reversed(el.children)]
+        while stack:
+            child, inherited = stack.pop()
+            tr = (child.get("translate") or ("yes" if inherited else "no")) != "no"
             if child.name == "trans-unit":
-                if (child.get("translate") or ("yes" if translate else "no")) != "no":
+                if tr:
                     self.unit12(child)
             elif child.name in ("group", "body"):
-                self.walk12(child, (child.get("translate") or ("yes" if translate else "no")) != "no")
+                stack.extend((c, tr) for c in reversed(child.children))
             elif child.name == "header":
                 self.notes(child.all("note"))
 
@@ -163,13 +167,15 @@ class _Reader:
         self.add(uid, source, target, empty_at, notes, suppressed, frozenset(flags), context)
 
     def walk20(self, el: _El, translate: bool) -> None:
-        for child in el.children:
-            tr = (child.get("translate") or ("yes" if translate else "no")) != "no"
+        stack = [(child, translate) for child in reversed(el.children)]
+        while stack:
+            child, inherited = stack.pop()
+            tr = (child.get("translate") or ("yes" if inherited else "no")) != "no"
             if child.name == "unit":
                 if tr:
                     self.unit20(child)
             elif child.name == "group":
-                self.walk20(child, tr)
+                stack.extend((c, tr) for c in reversed(child.children))
             elif child.name == "notes":
                 self.notes(child.all("note"))
 

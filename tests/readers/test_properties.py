@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qa_pipeline.readers import ReaderError, ReadOptions
 from qa_pipeline.readers.markdown import read_markdown
 from qa_pipeline.readers.po import read_po
 from qa_pipeline.readers.xliff import read_xliff
+from tests.hostile.fuzzing import fuzz
 
 from .helpers import assert_positions_exact
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = fuzz(150)  # HYPOTHESIS_PROFILE=fuzz: the CI fuzz job's many more examples
 OPTIONS = ReadOptions()
 
 # --- PO -------------------------------------------------------------------------------------------
