@@ -171,7 +171,7 @@ class MarkupMixin:
         return segment.source is not None and bool(segment.target.strip()) and not plain
 
     def langs(self, ctx: Context) -> tuple[str, ...]:
-        return tuple(x for x in (ctx.source_language, ctx.target_language) if x)
+        return (ctx.source_language or "", ctx.target_language or "")
 
     def tag_issues(
         self, segment: Segment, ctx: Context, translatable: tuple[str, ...] = TRANSLATABLE_ATTRIBUTES

@@ -22,8 +22,8 @@ class LinkTargetChanged(MarkupMixin, SegmentRule):
 
     Example:
         Bad: source ``See [the guide](https://example.org/guide)``,
-        target ``Voir [le guide](https://example.org/guide-fr)``
-        Good: target ``Voir [le guide](https://example.org/guide)``
+        target ``Voir [le guide](https://example.org/guia)``
+        Good: target ``Voir [le guide](https://example.org/guide)`` (or the French page, ``https://example.org/fr/guide``)
 
     Options: none.
     """

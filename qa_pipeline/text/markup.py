@@ -2,9 +2,12 @@
 
 :func:`find_tags` reads tags as a translator sees them in the text. A ``<word>`` counts as a tag
 when its name is an HTML element or an XLIFF inline element (``g x bx ex ph bpt ept it mrk sub pc sc
-ec sm em cp``), or when it is plainly markup: it has attributes, closes itself (``<br/>``), is a
-closing tag, or is closed later in the same string (Format.js ``<link>…</link>``). A lone ``<file>``
-or ``<name>`` in a command's help text is a metavariable, not a tag.
+ec sm em cp``), or when it is plainly markup: it has attributes with values, closes itself
+(``<br/>``), is a closing tag, or is closed later in the same string (Format.js ``<link>…</link>``).
+A lone ``<file>`` or ``<original entry>`` in a command's help text is a metavariable, not a tag.
+
+Names may be in any script (``<코드>`` is a translated ``<code>``), attribute names must be names
+(``<a rel="x" …>`` in prose is a mention, not a tag).
 
 XLIFF inline elements are identified by their ``id`` (``rid``, ``startRef``, ``mid``); the native
 code inside ``<ph>``, ``<bpt>``, ``<ept>``, ``<it>`` is their content and must not change.
@@ -184,12 +187,13 @@ TRANSLATABLE_ATTRIBUTES = (
 """Attributes whose value is text for the reader (W3C ITS defaults for HTML, XLIFF display hints)."""
 
 _TAG = regex.compile(
-    r"""<(?P<close>/?)(?P<name>[A-Za-z][\w.:-]*)
-    (?P<attrs>(?:\s+[^\s=/>"'<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)
+    r"""<(?P<close>/?)(?P<name>\p{L}[\w.:-]*)
+    (?P<attrs>(?:\s+[\p{L}_:@][\w:.@-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)
     \s*(?P<empty>/?)>""",
     regex.VERBOSE,
 )
-_ATTR = regex.compile(r"""([^\s=/>"'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_ATTR = regex.compile(r"""([\p{L}_:@][\w:.@-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_VALUED = regex.compile(r"=")
 _IDS = ("id", "rid", "startRef", "mid")
 
 
@@ -234,7 +238,8 @@ def find_tags(text: str) -> tuple[Tag, ...]:
         closing, empty = bool(m.group("close")), bool(m.group("empty"))
         local = name.rsplit(":", 1)[-1]
         known = name.lower() in HTML_ELEMENTS or local in XLIFF_INLINE
-        if not (known or attrs_text.strip() or empty or closing or name.lower() in closers):
+        # <original entry>, <file name>: words in angle brackets, unless the markup is plain
+        if not (known or _VALUED.search(attrs_text) or empty or closing or name.lower() in closers):
             continue
         attrs = tuple((a.group(1), _value(a)) for a in _ATTR.finditer(attrs_text))
         kind = "close" if closing else "empty" if empty or name.lower() in VOID else "open"

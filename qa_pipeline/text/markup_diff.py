@@ -15,7 +15,7 @@ are the same: pointing the reader at the localized page is a translator's job.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +23,10 @@ import regex
 
 from qa_pipeline.model import Span
 from qa_pipeline.text.markup import Tag, find_code_spans, find_links, find_tags, nesting_error
+
+TYPOGRAPHY = frozenset({"sup", "sub", "bdi", "bdo", "wbr"})
+"""Elements a translation may add for its language's typography: a superscript ordinal suffix
+(French ``1<sup>er</sup>``), bidirectional isolation in right-to-left text, a line-break hint."""
 
 
 @dataclass(frozen=True)
@@ -59,13 +63,18 @@ def compare_tags(
         out.append(
             MarkupIssue("renamed", f"tag {_q(b.text)} is {_q(a.text)} in the source", b.span, a.text, b.text)
         )
+    spans = [t.span for t in tgt]
     for tag in _elements(missing):
-        out.append(
-            MarkupIssue(
-                "missing", f"tag {_q(tag.text)} of the source is missing from the translation", None, tag.text
-            )
-        )
+        broken = _unparsed(target, tag, spans)
+        if broken is None:
+            message = f"tag {_q(tag.text)} of the source is missing from the translation"
+        else:
+            spans.append(broken)
+            message = f"tag {_q(tag.text)} is not well-formed in the translation: {_q(target[broken.start : broken.end])}"
+        out.append(MarkupIssue("missing", message, broken, tag.text))
     for tag in _elements(extra):
+        if tag.name in TYPOGRAPHY and not any(t.name == tag.name for t in src):
+            continue
         out.append(MarkupIssue("extra", f"tag {_q(tag.text)} is not in the source", tag.span, "", tag.text))
     if not out and nesting_error(src) is None:
         bad = nesting_error(tgt)
@@ -74,6 +83,17 @@ def compare_tags(
                                    "the tags cross", bad.span, "", bad.text))  # fmt: skip
     out += _attributes(src, tgt, translatable, langs)
     return tuple(sorted(out, key=lambda i: (i.span.start if i.span else -1, i.kind)))
+
+
+def _unparsed(target: str, tag: Tag, taken: list[Span]) -> Span | None:
+    """Where the target spells ``tag`` in a way that is no tag (``<a href=\\"x\\">``), if it does."""
+    if tag.kind == "close":
+        return None
+    for m in regex.finditer(rf"<{regex.escape(tag.name)}(?=[\s/>])[^<>]*>?", target, regex.IGNORECASE):
+        span = Span(m.start(), m.end())
+        if not any(span.overlaps(t) for t in taken):
+            return span
+    return None
 
 
 def _elements(tags: list[Tag]) -> list[Tag]:
@@ -132,17 +152,38 @@ def _attributes(
     return out
 
 
-def same_url(a: str, b: str, langs: Iterable[str]) -> bool:
-    """True when two URLs differ only by language codes (``/en-US/`` and ``/fr/``)."""
+def same_url(a: str, b: str, langs: tuple[str, ...]) -> bool:
+    """True when two URLs are the same but for language codes (``/en-US/`` and ``/fr/``), or when
+    ``b`` is a page of ``a``'s site in the target language (``https://x.org/`` and
+    ``https://x.org/pt_BR/master``). ``langs`` is (source language, target language), ``""`` if unknown."""
     if a == b:
         return True
-    codes = {c.lower() for lang in langs if lang and lang != "und" for c in (lang, lang.split("-")[0])}
+    source, target = (*langs, "", "")[:2]
+    codes = _codes(source) | _codes(target)
     if not codes:
         return False
-    return _strip_lang(a, codes) == _strip_lang(b, codes)
+    if _strip_lang(a, codes) == _strip_lang(b, codes):
+        return True
+    host_a, host_b = _HOST.match(a), _HOST.match(b)
+    if not (host_a and host_b and host_a.group(0).lower() == host_b.group(0).lower()):
+        return False
+    mine = _codes(target) - _codes(source)
+    return _has_lang(b[host_b.end() :], mine) and not _has_lang(a[host_a.end() :], mine)
+
+
+def _codes(lang: str) -> set[str]:
+    if not lang or lang == "und":
+        return set()
+    low = lang.lower().replace("_", "-")
+    return {low, low.split("-")[0]}
+
+
+def _has_lang(path: str, codes: set[str]) -> bool:
+    return bool(codes) and any(_is_lang(m.group(0), codes) for m in _LANG_PART.finditer(path))
 
 
 _LANG_PART = regex.compile(r"(?<=[/=._-]|^)[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?(?=[/&#?._-]|$)", regex.IGNORECASE)
+_HOST = regex.compile(r"[a-z][a-z0-9+.-]*://[^/?#]+", regex.IGNORECASE)
 
 
 def _strip_lang(url: str, codes: set[str]) -> str:
