@@ -101,6 +101,8 @@ def form_integers(segment: Segment, ctx: Context) -> tuple[int, ...] | None:
             return None
         return po_form_integers(forms[1], segment.plural_index)
     m = _CATEGORY_ID.search(segment.id)
+    if m is not None and m.group(1) == "zero":
+        return (0,)  # Rails, i18next and Android use a "zero" form for 0 even where CLDR has none
     if m is None or m.group(1) not in CATEGORIES or ctx.lang == "und":
         return None
     return category_integers(ctx.lang, m.group(1)) or None

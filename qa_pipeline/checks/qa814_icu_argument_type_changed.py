@@ -14,12 +14,15 @@ class IcuArgumentTypeChanged(IcuMixin, SegmentRule):
     """An ICU argument has another type than in the source.
 
     Types: none (``{n}``), ``number``, ``date``, ``time``, ``spellout``, ``ordinal``, ``duration``,
-    ``plural``, ``selectordinal``, ``select``, ``choice``. A style may change (``{d, date, short}`` →
-    ``{d, date, long}`` is a locale decision).
+    ``plural``, ``selectordinal``, ``select``, ``choice``. A number's style counts
+    (``::currency/EUR``, ``percent``); a date or time style may change (``{d, date, short}`` →
+    ``{d, date, long}`` is a locale decision). ``{n}`` and ``{n, number}`` format alike, and a
+    translation may show a plural's number as ``{n}`` and drop the plural where its language does
+    not inflect (Chinese ``{n} 个文件``; Hungarian after a numeral).
 
-    Why it matters: the value is formatted differently (``12345`` instead of ``12,345``, a date as a
-    raw timestamp) or a plural turned into a select matches no key and always shows ``other``.
-    Severity major.
+    Why it matters: the value is formatted differently (a price without its currency, a date as a
+    raw timestamp), a plural turned into a select matches no key and always shows ``other``, a
+    select shown as ``{gender}`` prints the raw key. Severity major.
 
     Example:
         Bad: source ``Total: {amount, number, ::currency/EUR}``, target ``Total : {amount}``

@@ -17,14 +17,18 @@ class IcuPluralCategoryMissing(IcuMixin, SegmentRule):
     need ``one``, ``few`` and ``many``, Arabic ``zero``, ``one``, ``two``, ``few``, ``many``, Japanese
     only ``other``. A category only used for numbers no count reaches (French ``many``, for millions
     in compact notation) is not required, nor one whose numbers are all covered by ``=N`` branches
-    (``=1`` covers English ``one``). ``selectordinal`` uses the ordinal rules. Needs a known target
-    language.
+    (``=1`` covers English ``one``). Where ``other`` serves no whole number (Russian, Polish, Czech),
+    ``other`` may hold one missing category's form (``one few other`` is a working Russian plural).
+    Only reported when the source inflects (it has a branch besides ``other`` and ``=0``) and the
+    number is shown, in the branches or beside the plural (``{n} {n, plural, …}``): without a number
+    next to it the forms agree anyway. One finding per plural. ``selectordinal`` uses the ordinal
+    rules. Needs a known target language.
 
     Why it matters: those numbers get the ``other`` text, in the wrong grammatical form
     ("5 plik" instead of "5 plików"). Severity major.
 
     Example:
-        Bad: pl ``{n, plural, one {# plik} other {# pliki}}``
+        Bad: pl ``{n, plural, one {# plik} other {# pliki}}`` ("5 pliki" should be "5 plików")
         Good: pl ``{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}``
 
     Options: none of its own; reads the ``[rules.placeholders]`` family setting ``infer`` (whether a

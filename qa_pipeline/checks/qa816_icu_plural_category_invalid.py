@@ -14,12 +14,14 @@ class IcuPluralCategoryInvalid(IcuMixin, SegmentRule):
     """An ICU plural key is one the target language never selects, or no CLDR category at all.
 
     Keys are checked against CLDR's categories for the target language (``one`` is fine in French,
-    ``few`` is never chosen in German, Japanese has only ``other``); ``=N`` keys are always fine.
-    Without a known target language only non-CLDR keys (``single``, ``plural``) are reported.
+    ``few`` is never chosen in German, Japanese has only ``other``); ``=N`` keys are always fine, and
+    so is a category kept from the source's structure (an English ``one`` left in a Japanese message is
+    dead but harmless). Without a known target language only non-CLDR keys (``single``, ``plural``)
+    are reported.
 
-    Why it matters: that branch is dead text, often a sign the translator copied the source's
-    structure instead of the language's; with a key that is no category at all the intended form is
-    never shown. Severity minor.
+    Why it matters: the translator wrote a form for a category the language never uses, so the text
+    meant for those numbers is never shown; with a key that is no category at all the intended form is
+    never shown either. Severity minor.
 
     Example:
         Bad: de ``{n, plural, one {# Datei} few {# Dateien} other {# Dateien}}``

@@ -14,16 +14,18 @@ class LinkTargetChanged(MarkupMixin, SegmentRule):
 
     Checked in Markdown documents and in strings whose source has a Markdown link. The link text
     (and an image's alt text, and the title) is translatable; the destination is not, except for its
-    language code (``/en/docs`` → ``/fr/docs``). Destinations are matched in any order; an unmatched one
-    of the translation is paired with an unmatched one of the source. Bare URLs and autolinks are
-    compared by the URL rules.
+    language code (``/en/docs`` → ``/fr/docs``, or a page of the same site in the target language).
+    Destinations are matched in any order; an unmatched one of the translation is paired with an
+    unmatched one of the source. An example address (``example.com``, ``*.example``) may be localized
+    like the text around it. A space between ``]`` and ``(`` (``[text] (url)``) is no link: the finding
+    says so. Bare URLs and autolinks are compared by the URL rules.
 
     Why it matters: readers land on a wrong or broken page, or lose the link. Severity major.
 
     Example:
-        Bad: source ``See [the guide](https://example.org/guide)``,
-        target ``Voir [le guide](https://example.org/guia)``
-        Good: target ``Voir [le guide](https://example.org/guide)`` (or the French page, ``https://example.org/fr/guide``)
+        Bad: source ``See [the guide](https://docs.acme.dev/guide)``,
+        target ``Voir [le guide](https://docs.acme.dev/guia)``
+        Good: target ``Voir [le guide](https://docs.acme.dev/guide)`` (or the French page, ``https://docs.acme.dev/fr/guide``)
 
     Options: none.
     """

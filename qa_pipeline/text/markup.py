@@ -218,9 +218,12 @@ class Tag:
         return self.name.rsplit(":", 1)[-1]
 
 
+_SAME = {"strong": "b", "em": "i"}  # they render alike: a translation may use either
+
+
 def _norm_name(name: str) -> str:
     low = name.lower()
-    return low if low in HTML_ELEMENTS else name
+    return _SAME.get(low, low) if low in HTML_ELEMENTS else name
 
 
 def find_tags(text: str) -> tuple[Tag, ...]:
@@ -242,7 +245,10 @@ def find_tags(text: str) -> tuple[Tag, ...]:
         if not (known or _VALUED.search(attrs_text) or empty or closing or name.lower() in closers):
             continue
         attrs = tuple((a.group(1), _value(a)) for a in _ATTR.finditer(attrs_text))
-        kind = "close" if closing else "empty" if empty or name.lower() in VOID else "open"
+        void = (
+            name.lower() in VOID and name.lower() not in closers
+        )  # Format.js <link>…</link> is no HTML link
+        kind = "close" if closing else "empty" if empty or void else "open"
         ident = (
             next((v for k, v in attrs if k in _IDS), None) if local in XLIFF_INLINE or ":" in name else None
         )
@@ -252,7 +258,7 @@ def find_tags(text: str) -> tuple[Tag, ...]:
             if end >= 0:
                 content = text[m.end() : end]
                 skip_until = end
-        norm = _norm_name(name)
+        norm = name if ident is not None else _norm_name(name)
         out.append(Tag(norm, kind, attrs, Span(m.start(), m.end()), m.group(0), ident, content))
     return tuple(out)
 

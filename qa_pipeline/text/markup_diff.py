@@ -204,14 +204,7 @@ def compare_links(source: str, target: str, langs: tuple[str, ...] = ()) -> tupl
     left = list(tgt)
     unmatched = []
     for link in src:
-        twin = next(
-            (
-                t
-                for t in left
-                if t.destination == link.destination or same_url(link.destination, t.destination, langs)
-            ),
-            None,
-        )
+        twin = next((t for t in left if same_url(link.destination, t.destination, langs)), None)
         if twin is None:
             unmatched.append(link)
         else:
@@ -220,12 +213,26 @@ def compare_links(source: str, target: str, langs: tuple[str, ...] = ()) -> tupl
         what = "image" if link.image else "link"
         if left:
             t = left.pop(0)
+            if _EXAMPLE.match(link.destination) and _HOST.match(t.destination):
+                continue  # an example address (example.com) may be localized like the text around it
             out.append(MarkupIssue("link", f"{what} target {_q(t.destination)} is {_q(link.destination)} in the source",
                                    t.span, link.destination, t.destination))  # fmt: skip
+            continue
+        broken = regex.search(r"\]\s+\(\s*" + regex.escape(link.destination), target)
+        if broken is not None:
+            span = Span(broken.start(), broken.end())
+            message = f"{what} to {_q(link.destination)} is no longer a link: a space between ']' and '('"
+            out.append(MarkupIssue("link", message, span, link.destination))
         else:
             out.append(MarkupIssue("link", f"{what} to {_q(link.destination)} is missing from the translation",
                                    None, link.destination))  # fmt: skip
     return tuple(out)
+
+
+_EXAMPLE = regex.compile(
+    r"(?:[a-z][a-z0-9+.-]*://)?(?:[^/?#]*\.)?(?:example\.(?:com|net|org)|[^/?#]+\.(?:example|test|invalid)|localhost)(?:[:/?#]|$)",
+    regex.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
