@@ -51,7 +51,8 @@ def has_format_flag(segment: Segment) -> bool:
 
 
 def segment_syntaxes(segment: Segment, ctx: Context) -> tuple[frozenset[str], bool]:
-    """The segment's placeholder syntaxes and whether they were inferred (read strictly).
+    """The segment's placeholder syntaxes and whether they were inferred (read strictly): those its
+    flags or `placeholder-formats` declare, else those the source or the translation unambiguously use.
 
     Software strings only (units of PO, XLIFF, JSON… files), or any segment with format flags: in
     documents ``{name}`` and ``50%`` are text.
@@ -64,7 +65,9 @@ def segment_syntaxes(segment: Segment, ctx: Context) -> tuple[frozenset[str], bo
     declared = syntaxes_for(segment.flags, source, configured, infer=False)
     if declared or configured is not None:
         return declared, False
-    return syntaxes_for(segment.flags, source, None, infer=opts.infer), True
+    # inferred from both sides: "Static files" translated "Statische Dateien %s" has a placeholder
+    # the program never fills, though the source has none to infer a syntax from
+    return syntaxes_for(segment.flags, f"{source}\n{segment.target}", None, infer=opts.infer), True
 
 
 def plural_group(segment: Segment) -> str | None:
