@@ -62,9 +62,9 @@ def in_process(
     paths: list[str], cwd: Path, html_dir: Path, repeat: int
 ) -> tuple[list[float], list[float], int]:
     from qa_pipeline.config import load_settings
+    from qa_pipeline.pipeline import check_paths
     from qa_pipeline.registry import load_registry
     from qa_pipeline.reporters.html import write_html_report
-    from qa_pipeline.run import check_paths
 
     os.chdir(cwd)
     settings, registry = load_settings(None, cwd, load_registry, {})

@@ -23,8 +23,8 @@ from typing import Any
 
 from qa_pipeline.config import Settings
 from qa_pipeline.model import Document, Finding
+from qa_pipeline.pipeline import check_paths
 from qa_pipeline.registry import load_registry
-from qa_pipeline.run import check_paths
 
 FAMILIES = ("QA3", "QA7")
 

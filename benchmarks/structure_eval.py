@@ -28,9 +28,9 @@ from typing import Any
 from qa_pipeline.config import Settings, resolve
 from qa_pipeline.engine import Job, locate, run_document_rules
 from qa_pipeline.model import Document, Finding, LanguageInfo, OffsetMap, Segment, SegmentKind
+from qa_pipeline.pipeline import check_paths
 from qa_pipeline.registry import load_registry
 from qa_pipeline.ruleapi import Resources
-from qa_pipeline.run import check_paths
 
 FAMILIES = ("QA5", "QA6")
 

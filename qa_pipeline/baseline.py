@@ -1,4 +1,4 @@
-"""The baseline and the regression gate: fail a build on what a change made worse, not on the backlog.
+"""The baseline file of the regression gate: fail a build on what a change made worse, not on the backlog.
 
 ``qa-pipeline baseline PATHS -o qa-baseline.json`` records every current finding by its fingerprint
 (rule, file path relative to the config folder, normalized excerpt and context, occurrence index — not
@@ -9,7 +9,8 @@ line numbers, so the baseline survives unrelated edits) and each file's score. `
 * it has new findings and its score dropped by more than ``score-tolerance`` (default 0) below the
   score recorded in the baseline; a file missing from the baseline must reach ``min-score`` instead.
 
-Known findings that no longer occur are reported as fixed. The file is JSON with a schema version
+Known findings that no longer occur are reported as fixed. The gate itself is
+:mod:`qa_pipeline.pipeline.gate`; this module reads and writes the file. The file is JSON with a schema version
 (``qa-pipeline schema baseline``), written atomically in a stable order so it diffs well in review.
 A baseline that cannot be read, is not JSON, or has another schema version or tool is an error
 (exit code 2), never a silent pass.
@@ -18,26 +19,52 @@ A baseline that cannot be read, is not JSON, or has another schema version or to
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from qa_pipeline.config import Settings
 from qa_pipeline.errors import QaPipelineError
-from qa_pipeline.model import FileReport, Finding, RunReport, Severity
+from qa_pipeline.model import Finding, RunReport
 
 SCHEMA_VERSION = 1
 TOOL = "qa-pipeline"
-_EPSILON = 1e-9
 
 
 class BaselineError(QaPipelineError):
     """A baseline that cannot be used; the message names the file."""
 
 
+@dataclass(frozen=True)
+class BaselineEntry:
+    """One accepted finding."""
+
+    fingerprint: str
+    code: str
+    severity: str
+    excerpt: str
+    message: str
+
+
+@dataclass(frozen=True)
+class BaselineFile:
+    """A file's accepted findings and its score when the baseline was recorded."""
+
+    score: float
+    findings: tuple[BaselineEntry, ...]
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A baseline file, read and validated: files by path relative to the config folder."""
+
+    path: Path
+    files: Mapping[str, BaselineFile]
+
+
 def _key(report_path: str, settings: Settings) -> str:
-    from qa_pipeline.run import relpath
+    from qa_pipeline.pipeline.collect import relpath
 
     return relpath(Path(report_path), settings.root)
 
@@ -73,7 +100,7 @@ def write_baseline(run: RunReport, path: Path, settings: Settings) -> None:
     """Record every finding and score of ``run`` in ``path`` (atomically)."""
     from qa_pipeline.fsutil import write_atomic
 
-    if run.gate.get("diff"):
+    if run.gate.diff is not None:
         raise BaselineError(
             f"{path}: refusing to write a baseline from a --diff run (it only has findings on changed lines); "
             "run without --diff"
@@ -85,7 +112,7 @@ def write_baseline(run: RunReport, path: Path, settings: Settings) -> None:
         raise BaselineError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
 
 
-def read_baseline(path: Path) -> dict[str, Any]:
+def read_baseline(path: Path) -> Baseline:
     """Load and validate a baseline file; :class:`BaselineError` with a one-line reason otherwise."""
     try:
         raw = path.read_text(encoding="utf-8")
@@ -114,7 +141,19 @@ def read_baseline(path: Path) -> dict[str, Any]:
             "regenerate it with `qa-pipeline baseline`"
         )
     _validate(path, data)
-    return data
+    return Baseline(
+        path=path,
+        files={
+            key: BaselineFile(
+                score=float(entry["score"]),
+                findings=tuple(
+                    BaselineEntry(e["fingerprint"], e["code"], e["severity"], e["excerpt"], e["message"])
+                    for e in entry["findings"]
+                ),
+            )
+            for key, entry in data["files"].items()
+        },
+    )
 
 
 def _validate(path: Path, data: Mapping[str, Any]) -> None:
@@ -128,104 +167,3 @@ def _validate(path: Path, data: Mapping[str, Any]) -> None:
         err = errors[0]
         where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
         raise BaselineError(f"{path}: invalid baseline at {where}: {err.message}")
-
-
-def _blocking(f: Finding, fail_on: Severity) -> bool:
-    return f.status == "new" and f.severity is not Severity.NEUTRAL and f.severity.rank >= fail_on.rank
-
-
-def apply_baseline(run: RunReport, path: Path, settings: Settings) -> RunReport:
-    """``run`` with each finding marked new or known and pass/fail decided by the regression gate."""
-    from qa_pipeline.run import summarize
-
-    data = read_baseline(path)
-    base_files: Mapping[str, Any] = data["files"]
-    partial = bool(run.gate.get("diff"))
-    files: list[FileReport] = []
-    new = known = 0
-    fixed: list[dict[str, Any]] = []
-    drops: list[dict[str, Any]] = []
-    for rep in run.files:
-        key = _key(rep.path, settings)
-        entry = base_files.get(key)
-        accepted = {e["fingerprint"] for e in entry["findings"]} if entry else set()
-        marked = tuple(
-            replace(f, status="known" if f.fingerprint in accepted else "new") for f in rep.findings
-        )
-        n_new = sum(1 for f in marked if f.status == "new")
-        new += n_new
-        known += len(marked) - n_new
-        if entry and not partial and rep.error is None:
-            present = {f.fingerprint for f in marked}
-            for e in entry["findings"]:
-                if e["fingerprint"] not in present:
-                    fixed.append({"file": rep.path, **e})
-        passed = (
-            rep.error is None
-            and not rep.rule_errors
-            and not any(_blocking(f, settings.fail_on) for f in marked)
-        )
-        if rep.error is None:
-            drop = _score_drop(rep, entry, n_new, settings)
-            if drop is not None:
-                drops.append(drop)
-                passed = False
-        files.append(replace(rep, findings=marked, passed=passed))
-    gate: dict[str, Any] = dict(run.gate)
-    gate.update(
-        {
-            "baseline": str(path),
-            "new": new,
-            "known": known,
-            "fixed": len(fixed),
-            "fixed_findings": fixed,
-            "score_drops": drops,
-        }
-    )
-    return summarize(files, settings, gate)
-
-
-def _score_drop(
-    rep: FileReport, entry: Mapping[str, Any] | None, n_new: int, settings: Settings
-) -> dict[str, Any] | None:
-    """Why the file fails on its score, or None.
-
-    A file in the baseline fails when it has new findings and its score fell by more than the
-    tolerance (a score that only moves because words were added or removed is not a regression).
-    A file not in the baseline is held to ``min-score`` like a plain check.
-    """
-    if entry is None:
-        if rep.score + _EPSILON < settings.min_score:
-            return {
-                "file": rep.path,
-                "reason": "min-score",
-                "score": rep.score,
-                "min_score": settings.min_score,
-            }
-        return None
-    before = float(entry["score"])
-    if n_new and before - rep.score > settings.score_tolerance + _EPSILON:
-        return {
-            "file": rep.path,
-            "reason": "score-drop",
-            "baseline_score": before,
-            "score": rep.score,
-            "tolerance": settings.score_tolerance,
-        }
-    return None
-
-
-def gate_summary(gate: Mapping[str, Any]) -> Sequence[str]:
-    """Human lines about the gate: score drops and fixed findings (for reporters)."""
-    lines = []
-    for d in gate.get("score_drops", ()):
-        if d.get("reason") == "score-drop":
-            lines.append(
-                f"{d['file']}: score {d['score']:.2f} dropped below the baseline's {d['baseline_score']:.2f} "
-                f"(tolerance {d['tolerance']:g})"
-            )
-        else:
-            lines.append(
-                f"{d['file']}: score {d['score']:.2f} below min-score {d['min_score']:g} (not in the baseline)"
-            )
-    return lines

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from qa_pipeline import __version__
+from qa_pipeline.reporters import RENDERERS
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", type=Path, help="config file (for user rule folders)")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.add_argument("--validate", action="store_true", help="also validate the built-in rule files")
+
+    sub.add_parser("formats", help="list the file formats and the extensions each reads")
 
     explain = sub.add_parser("explain", help="print one rule's documentation")
     explain.add_argument("rule", help="rule code or name, e.g. QA301")
@@ -97,7 +99,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 def _add_check_args(p: argparse.ArgumentParser) -> None:
     _add_common(p)
     p.add_argument(
-        "--format", choices=FORMATS, help="output format (default: text; github under GitHub Actions)"
+        "--format",
+        choices=tuple(RENDERERS),
+        help="output format (default: text; github under GitHub Actions)",
     )
     p.add_argument("-o", "--output", type=Path, help="write the output to a file instead of stdout")
     p.add_argument("--report-dir", type=Path, help="write JSON and HTML reports to this folder")
@@ -152,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # garbage less often while it does — a pre-commit run is dominated by start-up.
     gc.set_threshold(50_000, 20, 20)
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check", "baseline", "rules", "explain", "schema"}
+    commands = {"check", "baseline", "rules", "explain", "schema", "formats"}
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         argv = ["check", *argv]
     args = _parser().parse_args(argv)
@@ -162,6 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "explain":
             return cmd_explain(args)
+        if args.command == "formats":
+            from qa_pipeline.readers.formats import listing
+
+            sys.stdout.write(listing())
+            return EXIT_OK
         if args.command == "schema":
             return cmd_schema(args)
         if args.command == "baseline":
@@ -225,20 +234,16 @@ def _config_start(paths: Sequence[str]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-def _run(args: argparse.Namespace, loaded: Any = None) -> Any:
-    from qa_pipeline.run import RunOptions, check_paths
+def _checked(args: argparse.Namespace, settings: Any, registry: Any) -> Any:
+    """Stages 1–4 of the pipeline (collect, plan, read, check) for the command line's paths."""
+    from qa_pipeline import pipeline
 
-    settings, registry = loaded or _settings(args)
     paths = args.paths or ["."]
     for p in paths:
         if not Path(p).exists():
             raise FileNotFoundError(p)
-    run_opts = RunOptions(target_language=args.target_language, source_language=args.source_language)
-    if args.diff:
-        from qa_pipeline.gitdiff import changed_only
-
-        return settings, changed_only(paths, args.diff, settings, registry, run_opts)
-    return settings, check_paths(paths, settings, registry, run_opts)
+    options = pipeline.RunOptions(target_language=args.target_language, source_language=args.source_language)
+    return pipeline.check(paths, settings, registry, options, args.diff)
 
 
 def _check_outputs(args: argparse.Namespace, report_dir: Path | None, html_dir: Path | None) -> None:
@@ -258,12 +263,14 @@ def _same_path(a: Path, b: Path) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    loaded = _settings(args)
-    report_dir = args.report_dir or loaded[0].report_dir
+    from qa_pipeline.pipeline import gate_run
+
+    settings, registry = _settings(args)
+    report_dir = args.report_dir or settings.report_dir
     html_dir = args.html
     if html_dir is not None and report_dir is not None and _same_path(html_dir, report_dir):
         html_dir = None  # the report folder has the HTML report already
-    baseline_path = args.baseline or loaded[0].baseline
+    baseline_path = args.baseline or settings.baseline
     _check_outputs(args, report_dir, html_dir)
     if args.update_baseline:
         if baseline_path is None:
@@ -271,14 +278,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         from qa_pipeline.fsutil import check_file_target
 
         check_file_target(baseline_path)
-    settings, run = _run(args, loaded)
+    done = _checked(args, settings, registry)
+    baseline = None
     if baseline_path is not None:
-        from qa_pipeline.baseline import apply_baseline, write_baseline
+        from qa_pipeline.baseline import read_baseline, write_baseline
 
         if args.update_baseline:
-            write_baseline(run, baseline_path, settings)
+            write_baseline(gate_run(done.run, settings, done.diff), baseline_path, settings)
             print(f"qa-pipeline: baseline {baseline_path} updated", file=sys.stderr)
-        run = apply_baseline(run, baseline_path, settings)
+        baseline = read_baseline(baseline_path)
+    run = gate_run(done.run, settings, done.diff, baseline)
     if report_dir is not None:
         from qa_pipeline.reporters.files import write_report_dir
 
@@ -287,13 +296,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         from qa_pipeline.reporters.files import write_html
 
         write_html(run, html_dir)
+    from qa_pipeline.reporters import render
+
     if args.sarif is not None:
         from qa_pipeline.fsutil import write_atomic
-        from qa_pipeline.reporters import sarif
 
-        write_atomic(args.sarif, sarif.render(run))
+        write_atomic(args.sarif, render(run, "sarif"))
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    output = render(run, fmt, args)
+    output = render(run, fmt, _render_options(args))
     if args.output is not None:
         from qa_pipeline.fsutil import write_atomic
 
@@ -305,41 +315,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if run.passed else EXIT_FAIL
 
 
-def render(run: Any, fmt: str, args: argparse.Namespace) -> str:
-    import io
+def _render_options(args: argparse.Namespace) -> Any:
+    from qa_pipeline.reporters import RenderOptions
 
-    if fmt == "json":
-        from qa_pipeline.reporters import json_report
-
-        return json_report.render(run)
-    if fmt == "text":
-        from qa_pipeline.reporters import text
-
-        buf = io.StringIO()
-        # --color / --no-color decide; otherwise colour on a terminal unless NO_COLOR is set (no-color.org)
-        color = args.color
-        if color is None:
-            color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text.render(run, buf, color=color, compact=args.compact)
-        return buf.getvalue()
-    import importlib
-
-    module = importlib.import_module(f"qa_pipeline.reporters.{fmt}")
-    result: str = module.render(run)
-    return result
+    # --color / --no-color decide; otherwise colour on a terminal unless NO_COLOR is set (no-color.org)
+    color = args.color
+    if color is None:
+        color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return RenderOptions(color=bool(color), compact=args.compact)
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     from qa_pipeline.baseline import write_baseline
     from qa_pipeline.fsutil import check_file_target
+    from qa_pipeline.pipeline import gate_run
 
     out = Path(args.output)
     check_file_target(out)
-    settings, run = _run(args)
+    settings, registry = _settings(args)
+    done = _checked(args, settings, registry)
+    run = gate_run(done.run, settings, done.diff)
     write_baseline(run, out, settings)
     n = sum(len(f.findings) for f in run.files)
     print(f"qa-pipeline: wrote {out} ({n} finding(s) in {len(run.files)} file(s))", file=sys.stderr)
-    return EXIT_ERROR if any(f.error is not None for f in run.files) else EXIT_OK
+    return EXIT_ERROR if any(f.error is not None or f.rule_errors for f in run.files) else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

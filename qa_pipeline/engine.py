@@ -224,7 +224,7 @@ def locate(
                 category=entry.meta.category,
                 severity=job.selection.severities.get(entry.meta.code, entry.meta.severity),
                 message=v.message,
-                path=doc.path,
+                path=doc.file_path,
                 line=line,
                 column=col,
                 end_line=end_line,

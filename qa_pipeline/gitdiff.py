@@ -14,17 +14,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa_pipeline.config import Settings
 from qa_pipeline.errors import QaPipelineError
-from qa_pipeline.model import Document, FileReport, Finding, RunReport, Segment
-from qa_pipeline.registry import Registry
-from qa_pipeline.run import RunOptions, check_paths, file_report, summarize
-
-BILINGUAL = {"po", "xliff"}
 
 
 class GitError(QaPipelineError):
@@ -172,57 +166,13 @@ def _display(path: Path, cwd: Path) -> str:
         return str(path)
 
 
-def _segment_lines(doc: Document, seg: Segment) -> range:
-    """The file lines a segment covers (for PO/XLIFF: from its source to the end of its target)."""
-    starts = [seg.offsets.to_file(0)]
-    ends = [seg.offsets.to_file(max(len(seg.target) - 1, 0))]
-    if doc.format in BILINGUAL and seg.source is not None and seg.source_offsets is not None:
-        starts.append(seg.source_offsets.to_file(0))
-        ends.append(seg.source_offsets.to_file(max(len(seg.source) - 1, 0)))
-    first = doc.line_col(min(starts))[0]
-    last = doc.line_col(max(ends))[0]
-    return range(first, last + 1)
-
-
-def _on_changed(f: Finding, doc: Document | None, lines: frozenset[int]) -> bool:
-    if doc is not None and doc.format in BILINGUAL and f.segment_id is not None:
-        seg = doc.segment(f.segment_id)
-        if seg is not None:
-            return any(n in lines for n in _segment_lines(doc, seg))
-    if f.segment_id is None:
-        return True
-    return any(n in lines for n in range(f.line, max(f.end_line, f.line) + 1))
-
-
-def _filter(rep: FileReport, lines: frozenset[int] | None, settings: Settings) -> FileReport:
-    if lines is None or rep.error is not None or rep.document is None:
-        return rep
-    kept = [f for f in rep.findings if _on_changed(f, rep.document, lines)]
-    if len(kept) == len(rep.findings):
-        return rep
-    return file_report(rep.document, kept, settings, rep.rule_errors)
-
-
-def changed_only(
-    paths: Sequence[str],
-    ref: str,
-    settings: Settings,
-    registry: Registry,
-    run_opts: RunOptions | None = None,
-) -> RunReport:
-    """Check the files under ``paths`` changed since ``ref``, keeping findings on changed content."""
-    from qa_pipeline.readers import FORMATS
-
-    cwd = Path.cwd()
+def changed_under(
+    paths: Sequence[str], ref: str, claimed: Callable[[Path], bool], cwd: Path | None = None
+) -> tuple[list[str], dict[Path, frozenset[int] | None]]:
+    """The files under ``paths`` that changed since ``ref`` and that a reader claims (as paths to show,
+    sorted) and their changed lines by real path (None: a new, untracked file — every line)."""
+    cwd = cwd or Path.cwd()
     roots = [Path(p) for p in (paths or ["."])]
-    changes = [
-        c for c in changed_files(ref, cwd) if c.path.suffix.lower() in FORMATS and _under(c.path, roots)
-    ]
-    by_display = {_display(c.path, cwd): c for c in changes}
-    wanted = sorted(by_display)
-    run = check_paths(wanted, settings, registry, run_opts) if wanted else summarize((), settings)
-    files = tuple(
-        _filter(rep, by_display[rep.path].lines if rep.path in by_display else None, settings)
-        for rep in run.files
-    )
-    return summarize(files, settings, {"diff": ref, "changed_files": len(files)})
+    changes = [c for c in changed_files(ref, cwd) if claimed(c.path) and _under(c.path, roots)]
+    shown = sorted(_display(c.path, cwd) for c in changes)
+    return shown, {c.path.resolve(): c.lines for c in changes}

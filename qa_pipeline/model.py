@@ -162,6 +162,13 @@ class Document:
     source_language: LanguageInfo = LanguageInfo(None)
     source_path: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    file: str | None = None  # the file, when ``path`` names one language of a multilingual file
+
+    @property
+    def file_path(self) -> str:
+        """The file the document was read from (``path`` is ``memory.tmx#fr`` for one language of a
+        TMX file that holds several; this is ``memory.tmx``)."""
+        return self.file or self.path
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
@@ -185,7 +192,8 @@ class Document:
 
     @property
     def has_source(self) -> bool:
-        return any(s.source is not None for s in self.segments)
+        """True for a bilingual file or a translation paired with its source file (even an empty one)."""
+        return self.source_path is not None or any(s.source is not None for s in self.segments)
 
     def segment(self, segment_id: str) -> Segment | None:
         for seg in self.segments:
@@ -277,6 +285,91 @@ class FileReport:
     metrics: Metrics | None = None
     document: Document | None = field(default=None, compare=False, repr=False)
     rule_errors: tuple[RuleError, ...] = ()
+    file: str = ""  # the file it was read from, when ``path`` names one language of it (``a.tmx#fr``)
+
+    @property
+    def file_path(self) -> str:
+        return self.file or self.path
+
+
+@dataclass(frozen=True)
+class DiffInfo:
+    """``--diff REF``: the run checked only files changed since ``ref`` and kept findings on changed lines."""
+
+    ref: str
+    changed_files: int
+
+
+@dataclass(frozen=True)
+class FixedFinding:
+    """A finding of the baseline that no longer occurs."""
+
+    file: str
+    fingerprint: str
+    code: str
+    severity: str
+    excerpt: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ScoreDrop:
+    """Why a file fails the regression gate on its score: it fell below the baseline's score (with new
+    findings, by more than the tolerance), or, not being in the baseline, below ``min-score``."""
+
+    file: str
+    reason: str  # "score-drop" or "min-score"
+    score: float
+    baseline_score: float | None = None
+    tolerance: float | None = None
+    min_score: float | None = None
+
+
+@dataclass(frozen=True)
+class BaselineInfo:
+    """``--baseline FILE``: how the run's findings compare with the accepted ones."""
+
+    path: str
+    new: int
+    known: int
+    fixed: tuple[FixedFinding, ...] = ()
+    score_drops: tuple[ScoreDrop, ...] = ()
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """The one pass/fail decision of a run, and what it was based on."""
+
+    passed: bool
+    fail_on: Severity = Severity.CRITICAL
+    min_score: float = 90.0
+    diff: DiffInfo | None = None
+    baseline: BaselineInfo | None = None
+
+    def blocks(self, finding: Finding) -> bool:
+        """Whether ``finding`` fails its file: at or above ``fail-on`` (never neutral) and, under a
+        baseline, new."""
+        if finding.severity is Severity.NEUTRAL or finding.severity.rank < self.fail_on.rank:
+            return False
+        return self.baseline is None or finding.status == "new"
+
+    def score_drop(self, path: str) -> ScoreDrop | None:
+        """The baseline's verdict on a file's score, if it fails on it."""
+        drops = self.baseline.score_drops if self.baseline is not None else ()
+        return next((d for d in drops if d.file == path), None)
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """What reporters print about a rule that ran (built-in, user or plugin rule alike)."""
+
+    code: str
+    name: str
+    category: str
+    severity: str
+    summary: str
+    doc: str  # the rule's documentation (its docstring, or a rule file's summary and description)
+    help: str  # everything ``qa-pipeline explain`` prints, without the title line
 
 
 @dataclass(frozen=True)
@@ -291,5 +384,9 @@ class RunReport:
     min_score: float
     counts: Mapping[str, int]
     tool_version: str
-    gate: Mapping[str, Any] = field(default_factory=dict)
-    fail_on: Severity = Severity.CRITICAL  # the gate severity of the run (settings.fail_on)
+    gate: GateResult = field(default_factory=lambda: GateResult(passed=True))
+    rules: Mapping[str, RuleDoc] = field(default_factory=dict)  # every rule that ran, by code
+
+    @property
+    def fail_on(self) -> Severity:
+        return self.gate.fail_on

@@ -2,8 +2,10 @@
 
 Config: ``layout = "content/{lang}/{path}"`` says where translations live; ``source =
 "content/en/{path}"`` and ``reference = "refs/{lang}/{path}"`` where their source and reference
-translation are. Paragraphs are aligned by a length-based dynamic programme (Gale & Church style)
-that allows 1–1, 1–0 and 0–1 steps, so an omitted or added paragraph does not shift the rest.
+translation are. :func:`attach_source` aligns a translation's paragraphs with its source's
+(:mod:`qa_pipeline.text.align`: 1–1, omitted, added, merged and split paragraphs), so an omitted or
+added paragraph does not shift the rest, and records the source paragraphs nothing translates.
+:func:`align` is the plain length-based alignment used for references and siblings.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from qa_pipeline.model import Document, Segment
+from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
+from qa_pipeline.text.align import MERGED_FLAG, SPLIT_FLAG, Aligner, dp_steps, item
 
 
 @cache
@@ -99,50 +102,126 @@ def dp_align(
     """Monotone alignment of ``n`` and ``m`` items by dynamic programming: 1–1 steps cost
     ``pair_cost(i, j)``, 1–0 and 0–1 steps (an omitted or added item) cost ``skip``. Each returned pair
     is (index in the first list or None, index in the second or None), in order."""
-    inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            here = cost[i][j]
-            if here == inf:
-                continue
-            if i < n and j < m:
-                c = here + pair_cost(i, j)
-                if c < cost[i + 1][j + 1]:
-                    cost[i + 1][j + 1], back[i + 1][j + 1] = c, (i, j)
-            if i < n and here + skip < cost[i + 1][j]:
-                cost[i + 1][j], back[i + 1][j] = here + skip, (i, j)
-            if j < m and here + skip < cost[i][j + 1]:
-                cost[i][j + 1], back[i][j + 1] = here + skip, (i, j)
-    pairs: list[tuple[int | None, int | None]] = []
-    i, j = n, m
-    while i or j:
-        pi, pj = back[i][j]
-        pairs.append((i - 1 if pi < i else None, j - 1 if pj < j else None))
-        i, j = pi, pj
-    pairs.reverse()
-    return pairs
+
+    def cost(i: int, di: int, j: int, dj: int) -> float:
+        return pair_cost(i, j) if di and dj else skip
+
+    return [
+        (a.start if a else None, b.start if b else None)
+        for a, b in dp_steps(n, m, cost, ((1, 1), (1, 0), (0, 1)))
+    ]
+
+
+@dataclass(frozen=True)
+class SourceGap:
+    """A source paragraph that no target paragraph translates: where it would be in the target.
+
+    ``after`` is the id of the target segment it would follow (None: it comes before the first),
+    ``before`` the id of the one it would precede (None: it comes after the last); ``line`` is where
+    the paragraph is in the source file.
+    """
+
+    segment: Segment
+    after: str | None
+    before: str | None
+    line: int  # of the source paragraph in the source file
 
 
 def attach_source(target: Document, source: Document) -> Document:
-    """``target`` with each segment's ``source`` filled from the aligned source paragraph."""
-    pairs = align([s.target for s in target.segments], [s.target for s in source.segments])
-    by_target: dict[int, Segment] = {}
-    for ti, si in pairs:
-        if ti is not None and si is not None:
-            by_target[ti] = source.segments[si]
-    segments = []
-    for i, seg in enumerate(target.segments):
-        src = by_target.get(i)
-        if src is None:
-            segments.append(replace(seg, source="", source_protected=()))
+    """``target`` with each segment's ``source`` filled from the aligned source paragraph(s).
+
+    Two source paragraphs merged into one target paragraph both become its source (joined by a line
+    break); a source paragraph split over two target paragraphs is cut at the sentence boundary that
+    best matches their lengths; such segments carry the flag ``source-merged`` or ``source-split``.
+    Source paragraphs that nothing translates are listed in ``meta["source_gaps"]``
+    (:class:`SourceGap`); target paragraphs with no source get ``source=""``.
+    """
+    tsegs, ssegs = target.segments, source.segments
+    aligner = Aligner(
+        [item(s.target, s.prose, _kind(target, s)) for s in tsegs],
+        [item(s.target, s.prose, _kind(source, s)) for s in ssegs],
+    )
+    path = aligner.align()
+    segments: list[Segment] = []
+    gaps: list[SourceGap] = []
+    for trange, srange in path:
+        if not srange:
+            segments.extend(replace(tsegs[i], source="", source_protected=()) for i in trange)
+        elif not trange:
+            at = trange.start
+            after = tsegs[at - 1].id if at > 0 else None
+            before = tsegs[at].id if at < len(tsegs) else None
+            for j in srange:
+                line = source.line_col(ssegs[j].offsets.to_file(0))[0]
+                gaps.append(SourceGap(ssegs[j], after, before, line))
+        elif len(srange) == 2:
+            seg = tsegs[trange.start]
+            joined = _join(ssegs[srange.start], ssegs[srange.start + 1])
+            segments.append(_with_source(seg, joined, MERGED_FLAG))
+        elif len(trange) == 2:
+            a, b = tsegs[trange.start], tsegs[trange.start + 1]
+            cut = aligner.split(trange.start, srange.start)
+            assert cut is not None  # the aligner only splits where it can
+            first, second = _split(ssegs[srange.start], cut[0])
+            segments += [_with_source(a, first, SPLIT_FLAG), _with_source(b, second, SPLIT_FLAG)]
         else:
-            segments.append(
-                replace(seg, source=src.target, source_protected=src.protected, source_offsets=src.offsets)
-            )
-    unmatched = [si for ti, si in pairs if ti is None and si is not None]
+            segments.append(_with_source(tsegs[trange.start], ssegs[srange.start]))
     meta = dict(target.meta)
-    meta["unaligned_source_segments"] = tuple(source.segments[si].id for si in unmatched if si is not None)
+    meta["source_gaps"] = tuple(gaps)
     return replace(target, segments=tuple(segments), source_path=source.path, meta=meta)
+
+
+_ATX = re.compile(r" {0,3}(#{1,6})[ \t]")
+
+
+def _kind(doc: Document, seg: Segment) -> str:
+    """The segment's kind; for a Markdown ``#`` heading with its level (``heading-2``)."""
+    if seg.kind is not SegmentKind.HEADING or doc.format != "markdown":
+        return seg.kind.value
+    start = seg.offsets.to_file(0)
+    line = doc.text[doc.text.rfind("\n", 0, start) + 1 : start]
+    m = _ATX.match(line)
+    return f"heading-{len(m.group(1))}" if m else seg.kind.value
+
+
+def _with_source(seg: Segment, src: Segment, flag: str | None = None) -> Segment:
+    flags = seg.flags | {flag} if flag else seg.flags
+    return replace(
+        seg, source=src.target, source_protected=src.protected, source_offsets=src.offsets, flags=flags
+    )
+
+
+def _join(a: Segment, b: Segment) -> Segment:
+    """One source segment of two, joined by a line break (a sentence boundary, not a paragraph one)."""
+    shift = len(a.target) + 1
+    return replace(
+        a,
+        target=a.target + "\n" + b.target,
+        protected=a.protected + tuple(Span(p.start + shift, p.end + shift) for p in b.protected),
+        offsets=OffsetMap(a.offsets.pieces + tuple((t + shift, f) for t, f in b.offsets.pieces)),
+    )
+
+
+def _split(src: Segment, cut: int) -> tuple[Segment, Segment]:
+    """``src`` cut in two at offset ``cut`` (a sentence boundary)."""
+    text = src.target
+    head = text[:cut].rstrip()
+    tail_start = cut + (len(text[cut:]) - len(text[cut:].lstrip()))
+    first = replace(src, target=head, protected=_clip(src.protected, 0, len(head)))
+    later = [(t - tail_start, f) for t, f in src.offsets.pieces if t > tail_start]
+    pieces = ((0, src.offsets.to_file(tail_start)), *later)
+    second = replace(
+        src,
+        target=text[tail_start:],
+        protected=_clip(src.protected, tail_start, len(text)),
+        offsets=OffsetMap(pieces),
+    )
+    return first, second
+
+
+def _clip(spans: tuple[Span, ...], start: int, end: int) -> tuple[Span, ...]:
+    return tuple(
+        Span(max(p.start, start) - start, min(p.end, end) - start)
+        for p in spans
+        if p.start < end and p.end > start
+    )

@@ -73,19 +73,33 @@ class RuleEntry:
 
 
 class Resources:
-    """Expensive shared helpers, created lazily and once per run (ICU breakers, language models).
+    """Expensive helpers rules share, created lazily (ICU breakers, language models, analyses).
 
-    Rules reach them through ``ctx.resources``; nothing here is built unless a rule asks for it.
+    Two caches: :meth:`shared` lives for the run (models, compiled tables); :meth:`get` lives for the
+    document being checked and is emptied by the pipeline after each document, so memory does not grow
+    with the number of files. Nothing here is built unless a rule asks for it.
     """
 
     def __init__(self, settings: Any = None) -> None:
         self.settings = settings
-        self._cache: dict[str, Any] = {}
+        self._run: dict[str, Any] = {}
+        self._document: dict[str, Any] = {}
 
-    def get(self, key: str, factory: Any) -> Any:
-        if key not in self._cache:
-            self._cache[key] = factory()
-        return self._cache[key]
+    def shared(self, key: str, factory: Callable[[], Any]) -> Any:
+        """A run-wide resource (built once per run)."""
+        if key not in self._run:
+            self._run[key] = factory()
+        return self._run[key]
+
+    def get(self, key: str, factory: Callable[[], Any]) -> Any:
+        """A per-document resource (built once per document, freed after it)."""
+        if key not in self._document:
+            self._document[key] = factory()
+        return self._document[key]
+
+    def end_document(self) -> None:
+        """Free the per-document resources (the pipeline calls this after each document)."""
+        self._document.clear()
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
 ``APT`` (absolute penalty total) is the sum of the severity weights of the findings (neutral 0,
 minor 1, major 5, critical 25 by default). ``EWC`` (evaluation word count) is the source's word count
-when the document has a source, else the target's (see :mod:`qa_pipeline.text.wordcount` for
-Chinese, Japanese and Thai). ``score = max(0, 100 × (1 − APT / EWC))``. A file passes when its score
-is at least ``min-score`` and it has no finding at or above ``fail-on`` (critical by default).
+when the document has a source (all of it, also the paragraphs the translation omits), else the
+target's (see :mod:`qa_pipeline.text.wordcount` for Chinese, Japanese and Thai).
+``score = max(0, 100 × (1 − APT / EWC))``. Whether a file passes is the gate's decision
+(:mod:`qa_pipeline.pipeline.gate`), not scoring's.
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from qa_pipeline.config import Settings
-from qa_pipeline.model import Document, Finding, Severity
+from qa_pipeline.model import Document, Finding
+from qa_pipeline.text.structure import source_words
 from qa_pipeline.text.wordcount import count_words
 
 SEVERITIES = ("neutral", "minor", "major", "critical")
 
 
 def evaluation_word_count(doc: Document) -> tuple[int, str]:
-    """(EWC, basis) where basis is ``source`` or ``target``."""
+    """(EWC, basis) where basis is ``source`` or ``target``.
+
+    With a source, every source word counts, including the paragraphs the translation left out
+    (``meta["source_gaps"]``): an empty or gutted translation is scored against all it should hold.
+    """
     if doc.has_source:
-        lang = doc.source_language.code
-        return sum(count_words(s.source_prose or "", lang) for s in doc.segments), "source"
+        return source_words(doc, doc.source_language.code), "source"
     lang = doc.target_language.code
     return sum(count_words(s.prose, lang) for s in doc.segments), "target"
 
@@ -41,12 +46,6 @@ def score(apt: float, ewc: int) -> float:
 def counts(findings: Sequence[Finding]) -> dict[str, int]:
     c = Counter(f.severity.value for f in findings)
     return {s: c.get(s, 0) for s in SEVERITIES}
-
-
-def gate(score_value: float, findings: Sequence[Finding], min_score: float, fail_on: Severity) -> bool:
-    """True when the file passes."""
-    blocking = any(f.severity.rank >= fail_on.rank and f.severity is not Severity.NEUTRAL for f in findings)
-    return score_value >= min_score and not blocking
 
 
 def total(counts_list: Sequence[Mapping[str, int]]) -> dict[str, int]:

@@ -11,9 +11,11 @@ A case is a mapping::
     flags: [python-format]                  # optional segment flags (PO flags, format flags)
     document_format: markdown               # optional, without `format`: the one-segment document's format
     format: text                            # optional: parse `target` as a whole file (text/markdown/po/xliff)
+    source_document: "..."                  # optional, with `format`: the whole source file, paired and aligned
     options: {min-words: 2}                 # optional rule options (kebab-case)
     siblings: [{lang: fr, target: "..."}]   # optional sibling translations (whole texts, text format)
     expect: 0 | N | [[start, end], ...]     # no finding / N findings / these spans (target offsets)
+    messages: ["...", ...]                  # optional: a part of each finding's message, in report order
 
 ``expect`` counts only findings of the rule under test.
 """
@@ -38,9 +40,15 @@ _RESOURCES = Resources(Settings())
 def _document(case: Mapping[str, Any], target: str, lang: str | None, path: str) -> Document:
     fmt = case.get("format")
     if fmt:
-        from qa_pipeline.readers import ReadOptions, _reader
+        from qa_pipeline.readers import ReadOptions, reader
 
-        doc = _reader(fmt)(target, path, ReadOptions())
+        doc = reader(fmt).read_function()(target, path, ReadOptions())
+        if "source_document" in case:
+            from qa_pipeline.pairing import attach_source
+
+            doc = attach_source(
+                doc, reader(fmt).read_function()(case["source_document"], "source", ReadOptions())
+            )
     else:
         kind = SegmentKind(case.get("kind", "paragraph"))
         source = case.get("source")
@@ -124,6 +132,12 @@ def case_matches(case: Mapping[str, Any], findings: Sequence[Finding]) -> str | 
     """None when the findings meet ``expect``; otherwise a description of the mismatch."""
     expect = case["expect"]
     got = [list(f.span) if f.span else None for f in findings]
+    messages = case.get("messages")
+    if messages is not None and (
+        len(messages) != len(findings)
+        or any(m not in f.message for m, f in zip(messages, findings, strict=False))
+    ):
+        return f"expected messages containing {messages}, got {[f.message for f in findings]}"
     if isinstance(expect, bool):
         raise ValueError("expect must be a count or a list of spans, not true/false")
     if isinstance(expect, int):

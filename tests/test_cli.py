@@ -188,12 +188,12 @@ def test_python_dash_m(tree: Path) -> None:
 def test_internal_error_is_exit_2_and_one_line(
     tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import qa_pipeline.run
+    import qa_pipeline.pipeline
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(qa_pipeline.run, "check_paths", boom)
+    monkeypatch.setattr(qa_pipeline.pipeline, "check", boom)
     monkeypatch.delenv("QA_PIPELINE_DEBUG", raising=False)
     code, _, err = run(capsys, "check", str(tree / "fr"))
     assert code == 2
@@ -355,13 +355,13 @@ def test_sigterm_becomes_an_interrupt(
     import os
     import signal
 
-    import qa_pipeline.run
+    import qa_pipeline.pipeline
 
     def terminated(*args: object, **kwargs: object) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
     before = signal.getsignal(signal.SIGTERM)
-    monkeypatch.setattr(qa_pipeline.run, "check_paths", terminated)
+    monkeypatch.setattr(qa_pipeline.pipeline, "check", terminated)
     code, _, err = run(capsys, "check", str(tree / "fr"))
     assert code == 2 and err == "qa-pipeline: error: interrupted (SIGTERM)\n"
     assert signal.getsignal(signal.SIGTERM) == before  # restored for the caller

@@ -220,7 +220,7 @@ def test_examples_config_is_valid_against_the_schema() -> None:
 
 def test_untranslated_span_and_clause_never_report_the_same_words(tmp_path: Path) -> None:
     """Regression: with clause-words set per rule, QA402 and QA403 could both report one run."""
-    from qa_pipeline.run import check_paths
+    from qa_pipeline.pipeline import check_paths
 
     (tmp_path / "qa-pipeline.toml").write_text(
         'select = ["QA402", "QA403"]\n[rules.untranslated]\nclause-words = 3\n', encoding="utf-8"

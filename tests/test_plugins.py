@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from qa_pipeline.config import Settings, load_settings
+from qa_pipeline.pipeline import check_paths
 from qa_pipeline.registry import load_registry
-from qa_pipeline.run import check_paths
 
 PLUGIN = '''
 from __future__ import annotations

@@ -40,6 +40,8 @@ from qa_pipeline.checks.qa504_end_punctuation_mismatch import EndPunctuationMism
 from qa_pipeline.checks.qa510_shorter_than_expected import ShorterThanExpected
 from qa_pipeline.checks.qa511_longer_than_expected import LongerThanExpected
 from qa_pipeline.checks.qa512_paragraph_count_mismatch import ParagraphCountMismatch
+from qa_pipeline.checks.qa513_omitted_paragraph import OmittedParagraph
+from qa_pipeline.checks.qa514_empty_translation import EmptyTranslation
 from qa_pipeline.checks.qa601_doubled_punctuation import DoubledPunctuation
 from qa_pipeline.checks.qa602_mismatched_quotation_marks import MismatchedQuotationMarks
 from qa_pipeline.checks.qa603_unbalanced_quotation_marks import UnbalancedQuotationMarks
@@ -118,6 +120,8 @@ RULES: tuple[type[Rule], ...] = (
     ShorterThanExpected,
     LongerThanExpected,
     ParagraphCountMismatch,
+    OmittedParagraph,
+    EmptyTranslation,
     DoubledPunctuation,
     MismatchedQuotationMarks,
     UnbalancedQuotationMarks,

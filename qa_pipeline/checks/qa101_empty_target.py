@@ -20,7 +20,9 @@ class EmptyTarget(SegmentRule):
 
     Untranslated PO entries (empty ``msgstr``) are not read at all unless they are fuzzy and
     ``include-fuzzy`` is on, so this fires on XLIFF units with an empty ``<target>`` and on aligned
-    documents whose paragraph is missing.
+    documents whose paragraph is missing. A target of spaces for a source that is only an affix of up
+    to three lowercase letters (the ordinal suffix ``th``) is a deliberate blank, not a missing
+    translation: an empty string would mean "untranslated" in PO, and the language needs no suffix.
 
     Options: none.
     """
@@ -35,8 +37,17 @@ class EmptyTarget(SegmentRule):
     )
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
-        if segment.source and segment.source.strip() and not segment.target.strip():
-            yield Violation("target is empty while the source has text")
+        source = (segment.source or "").strip()
+        if not source or segment.target.strip():
+            return
+        if segment.target and _affix(source):
+            return  # a deliberate blank: the target language needs no suffix ("th" -> " ")
+        yield Violation("target is empty while the source has text")
+
+
+def _affix(source: str) -> bool:
+    """A suffix or particle of at most three lowercase letters (``th``, ``st``, ``s``)."""
+    return len(source) <= 3 and source.isalpha() and source.islower()
 
 
 RULE = EmptyTarget

@@ -6,6 +6,9 @@ from collections.abc import Iterator
 
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.punctuation import french_spacing
+
+_SPACES = " \u00a0\u202f\u2009"
 
 
 def _lead(text: str) -> str:
@@ -20,6 +23,18 @@ def _show(ws: str) -> str:
     return repr(ws) if ws else "none"
 
 
+def _differs(src_ws: str, tgt_ws: str) -> bool:
+    """Whitespace present on one side only, or a different number of line breaks. The width of an
+    indentation after a line break (a template's ``\\n    ``) does not matter."""
+    return bool(src_ws) != bool(tgt_ws) or src_ws.count("\n") != tgt_ws.count("\n")
+
+
+def _french_space(lead: str, rest: str, marks: str) -> bool:
+    """A space that French typography requires at the edge: before a leading ``: ; ! ?`` or ``»``,
+    or after a trailing ``«``."""
+    return bool(lead) and not lead.strip(_SPACES) and rest[:1] in marks
+
+
 class EdgeWhitespaceMismatch(SegmentRule):
     """Leading or trailing whitespace of the target differs from the source's.
 
@@ -31,7 +46,10 @@ class EdgeWhitespaceMismatch(SegmentRule):
         Good: source ``"Name: "``, target ``"Nom : "``.
 
     Only units of bilingual files (PO, XLIFF) are checked: document paragraphs are trimmed by the
-    reader. Options: none.
+    reader. Not reported: a different width of whitespace (``"  "`` for ``" "``, an indentation after
+    the same line break), and in French-spacing locales (see QA607) the space French typography puts
+    before a leading ``: ; ! ?`` or ``»`` or after a trailing ``«`` (source ``":"``, target ``" :"``).
+    Options: none.
     """
 
     meta = RuleMeta(
@@ -47,20 +65,22 @@ class EdgeWhitespaceMismatch(SegmentRule):
         src, tgt = segment.source or "", segment.target
         if not src.strip() or not tgt.strip():
             return
-        if _lead(src) != _lead(tgt) and (
-            bool(_lead(src)) != bool(_lead(tgt)) or "\n" in _lead(src) + _lead(tgt)
-        ):
+        conv = french_spacing(ctx.target_language)
+        lead_src, lead_tgt, trail_src, trail_tgt = _lead(src), _lead(tgt), _trail(src), _trail(tgt)
+        if conv is not None and not lead_src and _french_space(lead_tgt, tgt.lstrip(), conv.before + "»"):
+            lead_tgt = ""
+        if conv is not None and not trail_src and _french_space(trail_tgt, tgt.rstrip()[-1:], "«"):
+            trail_tgt = ""
+        if _differs(lead_src, lead_tgt):
             n = len(_lead(tgt))
             yield Violation(
-                f"leading whitespace differs: source {_show(_lead(src))}, target {_show(_lead(tgt))}",
+                f"leading whitespace differs: source {_show(lead_src)}, target {_show(lead_tgt)}",
                 span=Span(0, max(n, 1)),
             )
-        if _trail(src) != _trail(tgt) and (
-            bool(_trail(src)) != bool(_trail(tgt)) or "\n" in _trail(src) + _trail(tgt)
-        ):
+        if _differs(trail_src, trail_tgt):
             n = len(_trail(tgt))
             yield Violation(
-                f"trailing whitespace differs: source {_show(_trail(src))}, target {_show(_trail(tgt))}",
+                f"trailing whitespace differs: source {_show(trail_src)}, target {_show(trail_tgt)}",
                 span=Span(len(tgt) - max(n, 1), len(tgt)),
             )
 

@@ -45,6 +45,14 @@ def _keys(extra: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({n.split()[0].casefold() for n in (*STOCK_AGENCIES, *extra)}))
 
 
+def _written_as_name(found: str, names: tuple[str, ...]) -> bool:
+    """The agency name starts as the agency writes it (``Getty``, ``iStock``) or is in capitals: not
+    a lowercase word that shares its letters (French ``fuseau``, English ``digital vision``)."""
+    flat = " ".join(found.split())
+    canonical = next((n for n in names if n.casefold() == flat.casefold()), flat)
+    return flat.isupper() or flat[0].isupper() == canonical[0].isupper()
+
+
 def _chain_start(text: str, start: int) -> int:
     """Extend a credit leftwards over ``Name / Name /`` components."""
     pos = start
@@ -70,7 +78,10 @@ class StockPhotoCredit(SegmentRule):
     ``Photographer / Collection / Getty Images`` chain, a credit label (``Photo:``, ``Kuva:``, ``©``), a
     line of its own, or a credit glued straight onto the next sentence (``Getty ImagesHyvä …``), which is
     what page extraction leaves when an image caption loses its line break. The whole credit is one
-    finding. A plain mention of the company in a sentence ("Getty Images a annoncé…") is not reported.
+    finding. A plain mention of the company in a sentence ("Getty Images a annoncé…") is not reported,
+    and neither is an ordinary word that merely contains a name: the name must start with the agency's
+    own capitalisation (``fuse`` is not ``Fuse``), and letters glued after it count as a lost line
+    break only when they start a new sentence, not when they continue the word (``Fuseau horaire``).
     Category ``design/leftover-boilerplate`` (documented extension).
 
     Why it matters: captions and credits are page furniture, not article text; glued to a paragraph
@@ -100,7 +111,10 @@ class StockPhotoCredit(SegmentRule):
             return
         source = segment.source or ""
         found: list[tuple[Span, str]] = []
+        names = (*STOCK_AGENCIES, *options.agencies)
         for m in _agency_re(options.agencies).finditer(text):
+            if not _written_as_name(m.group(0), names):
+                continue
             if text[m.end() : m.end() + 3].lstrip(" \t").startswith("/"):
                 continue  # a middle component: the chain's last agency reports it
             start = _chain_start(text, m.start())
@@ -111,7 +125,9 @@ class StockPhotoCredit(SegmentRule):
             if label:
                 start = label.start()
             glued_end = glued_letters_after(text, end)
-            glued = glued_end > end
+            # a lost line break leaves the next paragraph's capital (``ImagesLe``) or an uncased script;
+            # lowercase letters continue the same word (``Fuse`` + ``au``)
+            glued = glued_end > end and not text[end].islower()
             alone = not text[:start].strip(" \t([-–—") and not text[end:].strip(" \t.)]")
             name = " ".join(m.group(0).split())
             if name.casefold() in {a.casefold() for a in AMBIGUOUS_AGENCIES} and not (chained or glued):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import regex
 
@@ -180,7 +180,7 @@ class GluedText(SegmentRule):
                 continue
             if counts is None:
                 doc = ctx.document
-                counts = ctx.resources.get(f"QA305:{id(doc)}:{doc.path}", lambda d=doc: _token_counts(d))
+                counts = ctx.resources.get(f"QA305:{id(doc)}:{doc.path}", partial(_token_counts, doc))
             if counts[word] > 1:
                 continue
             yield Violation(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa_pipeline.model import Severity, Violation
+from qa_pipeline.model import Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.structure import document_outliers
+from qa_pipeline.text.omission import SentenceOmission, document_omissions
+from qa_pipeline.text.structure import document_outliers, excerpt
 
 
 class ShorterThanExpected(DocumentRule):
@@ -22,6 +23,14 @@ class ShorterThanExpected(DocumentRule):
     paragraphs of at least two sibling translations (other languages of the same document), and all
     of them must agree. CJK characters count 2.5 each so ratios stay comparable across scripts.
     Segments whose source is shorter than about twelve words are not judged.
+
+    With a source, a segment that has fewer sentences than its source and is at most 80 % of the
+    expected length is also aligned sentence by sentence: when a source sentence has no
+    counterpart and the rest of the source accounts for the target's length, the finding names
+    the missing sentence and sits where it would be in the translation. (A translator who merges
+    two sentences, or words one more tightly, is not reported; neither are languages without a
+    sentence-final stop, nor a paragraph beside one that aligned to no source, since that one may
+    hold the sentence.) A whole paragraph left out of a document is QA513's.
 
     Example:
         Bad: source ``Agents answer calls. They log each request. They escalate hard cases.``,
@@ -40,8 +49,11 @@ class ShorterThanExpected(DocumentRule):
     )
 
     def check_document(self, ctx: Context) -> Iterator[Violation]:
+        named = {o.segment.id: o for o in document_omissions(ctx)} if ctx.document.has_source else {}
+        for om in named.values():
+            yield _named(om)
         for o in document_outliers(ctx):
-            if o.direction != "short":
+            if o.direction != "short" or o.segment.id in named:
                 continue
             extra = f"; {o.detail}" if o.detail else ""
             yield Violation(
@@ -50,6 +62,19 @@ class ShorterThanExpected(DocumentRule):
                 segment_id=o.segment.id,
                 data={"ratio": round(o.ratio, 3), "z": round(o.z, 2), "basis": o.basis},
             )
+
+
+def _named(om: SentenceOmission) -> Violation:
+    quoted = " and ".join(repr(excerpt(s, 60)) for s in om.omitted[:2])
+    more = f" and {len(om.omitted) - 2} more" if len(om.omitted) > 2 else ""
+    what = "sentence" if len(om.omitted) == 1 else "sentences"
+    return Violation(
+        f"the source {what} {quoted}{more} {'has' if len(om.omitted) == 1 else 'have'} no counterpart "
+        f"in the translation, which is {om.ratio:.0%} of the length expected from its source",
+        span=Span(om.position, om.position),
+        segment_id=om.segment.id,
+        data={"ratio": round(om.ratio, 3), "basis": "source", "omitted": [excerpt(s) for s in om.omitted]},
+    )
 
 
 RULE = ShorterThanExpected

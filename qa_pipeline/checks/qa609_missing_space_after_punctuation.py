@@ -8,6 +8,7 @@ import regex
 
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
+from qa_pipeline.text.punctuation import SEPARATOR_KIND, value_list_marks
 from qa_pipeline.text.scripts import UNSPACED_LANGUAGES
 
 # ``word.Next``: a full stop, ! or ? between a lowercase word of 2+ letters and a capitalised word.
@@ -26,10 +27,12 @@ class MissingSpaceAfterPunctuation(SegmentRule):
     Why it matters: a missing space glues two sentences or list items together; spell checkers and
     screen readers then see one long word. Only scripts that separate words with spaces are checked
     (not Chinese, Japanese, Thai). Tokens that look like identifiers or file names (``index.Html``,
-    a dotted name with an ``@``, ``/`` or ``_``), a pattern that the source has as well, and text in
-    protected spans (URLs, placeholders) are not reported. With a source, a number glued to what
-    follows where the source has a space (``2015,25 patients`` for ``2015, 25 patients``, ``vs.44``
-    for ``vs. 44``) is reported in every script: it changes the number.
+    a dotted name with an ``@``, ``/`` or ``_``), a pattern that the source has as well, text in
+    protected spans (URLs, placeholders) and a value list that the source writes unspaced
+    (``on,off,auto`` → ``activé,désactivé,auto``: software splits it on the comma) are not reported.
+    With a source, a number glued to what follows where the source has a space (``2015,25 patients``
+    for ``2015, 25 patients``, ``vs.44`` for ``vs. 44``) is reported in every script: it changes the
+    number.
 
     Example:
         Bad: ``Le fichier est enregistré.Vous pouvez fermer.``
@@ -60,8 +63,13 @@ class MissingSpaceAfterPunctuation(SegmentRule):
                     )
         if ctx.lang in UNSPACED_LANGUAGES:
             return
+        kept = value_list_marks(segment.source_prose, text)
+        seen: set[int] = set()
         for pattern in (_SENTENCE, _COMMA, _ARABIC):
             for m in pattern.finditer(text):
+                if m.start() in seen or SEPARATOR_KIND.get(m.group(1)) in kept:
+                    continue
+                seen.add(m.start())
                 token = _token_at(text, m.start())
                 if any(c in token for c in "@/_\\=<>{}#") or token.count(".") > 1 or token in source:
                     continue

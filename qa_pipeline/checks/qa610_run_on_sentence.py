@@ -22,8 +22,10 @@ class RunOnSentence(SegmentRule):
     translation produces it when it merges sentence pieces. The rule looks for a word that only
     starts sentences (``Étant``, ``However``, ``Cependant``, ``Međutim``…, a per-language list)
     written with a capital right after a lowercase word, with no punctuation between, and followed by
-    a lowercase word (so names like *This American Life* do not count). Title-case segments (UI
-    labels, headings) are skipped. Languages: en, fr, es, it, pt, hr, nl, pl, ru, fi.
+    a lowercase word (so names like *This American Life* do not count; second-person pronouns, which
+    some languages capitalise as a courtesy — ru ``Вы``, hr ``Vi`` — are not in the lists).
+    Title-case segments (UI labels, headings) are skipped. Languages: en, fr, es, it, pt, hr, nl, pl,
+    ru, fi.
 
     Example:
         Bad: ``Il répond au téléphone Étant donné que les attentes augmentent, …``

@@ -8,7 +8,7 @@ import regex
 
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import script_punctuation
+from qa_pipeline.text.punctuation import script_punctuation, source_list_separators
 
 _FAMILIES = ("arabic", "greek")
 
@@ -19,7 +19,8 @@ class LatinPunctuationInScript(SegmentRule):
     Why it matters: Arabic, Persian and Urdu write ``،`` ``؟`` ``؛`` (the comma and question mark
     are turned); Greek writes its question mark as ``;``. A Latin ``?`` or ``,`` after an Arabic word,
     or ``?`` after a Greek one, is wrong for the script. Marks between digits (``1,5``) or Latin
-    words are not reported.
+    words, and the separators of a value list that the source writes unspaced (``on,off`` →
+    ``تشغيل,إيقاف``: software splits it on the ASCII comma), are not reported.
 
     Example:
         Bad (ar): ``كيف يمكنني مساعدتك?``
@@ -37,6 +38,7 @@ class LatinPunctuationInScript(SegmentRule):
     )
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Violation]:
+        kept = source_list_separators(segment.source_prose, segment.prose)
         for family in _FAMILIES:
             conv = script_punctuation(ctx.target_language, family)
             if conv is None:
@@ -46,6 +48,8 @@ class LatinPunctuationInScript(SegmentRule):
             pattern = regex.compile(rf"(?<={letter}\p{{M}}*[ ]?)([{marks}])(?=$|\s|{letter}|[\"”»)])")
             for m in pattern.finditer(segment.prose):
                 mark = m.group(1)
+                if mark in kept:
+                    continue
                 yield Violation(
                     f"Latin {mark!r} in {ctx.target_language} text; expected {conv.marks[mark]!r}",
                     span=Span(m.start(1), m.end(1)),

@@ -208,6 +208,16 @@ class _Builder:
                 )
                 for lang, table in value.items()
             }
+        if kind == "formats":
+            from qa_pipeline.readers.formats import BY_NAME
+
+            out = {}
+            for ext, fmt in value.items():
+                if fmt not in BY_NAME:
+                    self.fail(f"{key}.{ext}", f"unknown format {fmt!r} (formats: {', '.join(BY_NAME)})")
+                else:
+                    out[ext.lower()] = fmt
+            return out
         if kind == "folders":
             folders = [(self.root / v).resolve() for v in value]
             for folder in folders:

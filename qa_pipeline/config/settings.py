@@ -232,6 +232,22 @@ class Settings:
         {"type": "boolean"},
         default=False,
     )
+    formats: Mapping[str, str] = setting(
+        "formats",
+        'Read files of an extension as a format: `[formats] ".lang" = "text"` (see `qa-pipeline formats`).',
+        {
+            "type": "object",
+            "propertyNames": {
+                "pattern": "^\\.[^./\\\\]+$",
+                "x-error": 'an extension starts with a dot: ".lang"',
+            },
+            "additionalProperties": {"type": "string"},
+            "x-expected": "a table of extension = format",
+        },
+        factory=dict,
+        kind="formats",
+        example='[formats]\n".lang" = "text"',
+    )
     exclude: tuple[str, ...] = setting(
         "exclude", "Glob patterns of files not to check.", STRINGS, default=(), kind="tuple"
     )

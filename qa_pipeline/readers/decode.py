@@ -148,3 +148,11 @@ def decode_file(path: Path, fmt: str | None = None) -> str:
     """Read and decode one file, honouring the encoding a PO or XLIFF file declares."""
     data = read_bytes(path)
     return decode_bytes(data, declared_encoding(data, fmt))
+
+
+def head_text(head: bytes) -> str:
+    """The first bytes of a file as text, leniently decoded (for a folder scan's sniffing only)."""
+    try:
+        return decode_bytes(head)
+    except ReaderError:
+        return head.decode("utf-8", "replace")

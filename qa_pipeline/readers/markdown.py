@@ -25,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.readers import ReadOptions
+from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.selectors import RuleSelector
 from qa_pipeline.text.protect import merge_spans, protected_spans

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind
-from qa_pipeline.readers import ReadOptions
+from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.selectors import RuleSelector

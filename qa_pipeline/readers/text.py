@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.readers import ReadOptions
+from qa_pipeline.readers.base import ReadOptions
 from qa_pipeline.text.protect import protected_spans
 from qa_pipeline.text.scripts import is_unspaced_char
 

@@ -7,19 +7,12 @@ previous report, and files of an earlier run never linger beside a new index.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from qa_pipeline.fsutil import StagedDir, replace_dir
 from qa_pipeline.model import RunReport
 from qa_pipeline.reporters import json_report
-
-
-def report_name(path: str) -> str:
-    """A file name for a checked file's report, unique per path: ``docs/fr/a.md`` -> ``docs__fr__a.md``."""
-    posix = Path(path).as_posix().lstrip("./")
-    slug = re.sub(r"[^\w.@-]+", "_", posix.replace("/", "__"))
-    return slug or "file"
+from qa_pipeline.reporters.names import report_name
 
 
 def write_report_dir(run: RunReport, folder: Path, html: bool = True) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from qa_pipeline.model import Finding, RunReport, Severity
-from qa_pipeline.reporters import nothing_checked
+from qa_pipeline.reporters import RenderOptions, nothing_checked, rule_error_lines, score_failure
 
 COMMANDS = {
     Severity.CRITICAL: "error",
@@ -66,35 +66,35 @@ def summary(run: RunReport) -> str:
             f"(min {run.min_score:g}, fail-on {run.fail_on.value}); {failed} file(s) failed; "
             f"{'passed' if run.passed else 'FAILED'}"
         )
-    if "baseline" in run.gate:
-        g = run.gate
-        text += f"; baseline {g.get('new', 0)} new, {g.get('known', 0)} known, {g.get('fixed', 0)} fixed"
-    if run.gate.get("diff"):
-        text += f"; changed since {run.gate['diff']}"
+    g = run.gate.baseline
+    if g is not None:
+        text += f"; baseline {g.new} new, {g.known} known, {len(g.fixed)} fixed"
+    if run.gate.diff is not None:
+        text += f"; changed since {run.gate.diff.ref}"
     return text
 
 
-def render(run: RunReport) -> str:
+def render(run: RunReport, options: RenderOptions | None = None) -> str:
     lines: list[str] = []
-    baseline = "baseline" in run.gate
+    baseline = run.gate.baseline is not None
     for rep in run.files:
         if rep.error is not None:
-            lines.append(f"::error file={_file(rep.path)},title=unreadable file::{escape_data(rep.error)}")
+            lines.append(
+                f"::error file={_file(rep.file_path)},title=unreadable file::{escape_data(rep.error)}"
+            )
+        for line in rule_error_lines(rep):
+            lines.append(
+                f"::error file={_file(rep.file_path)},title=qa-pipeline rule error::{escape_data(line)}"
+            )
         for f in rep.findings:
             if baseline and f.status == "known":
                 continue
             lines.append(annotation(f))
-    for d in run.gate.get("score_drops", ()):
-        file = str(d.get("file", ""))
-        if d.get("reason") == "score-drop":
-            msg = f"score {d['score']:.2f} dropped below the baseline's {d['baseline_score']:.2f} (tolerance {d['tolerance']:g})"
-        else:
-            msg = f"score {d['score']:.2f} is below min-score {d['min_score']:g} (file not in the baseline)"
-        lines.append(f"::error file={_file(file)},title=qa-pipeline score::{escape_data(msg)}")
-    if not baseline:
-        for rep in run.files:
-            if rep.error is None and rep.score < rep.min_score:
-                msg = f"score {rep.score:.2f} is below min-score {rep.min_score:g}"
-                lines.append(f"::error file={_file(rep.path)},title=qa-pipeline score::{escape_data(msg)}")
+    for rep in run.files:
+        reason = score_failure(rep, run)
+        if reason is not None:
+            lines.append(
+                f"::error file={_file(rep.file_path)},title=qa-pipeline score::{escape_data(reason)}"
+            )
     lines.append(summary(run))
     return "\n".join(lines) + "\n"

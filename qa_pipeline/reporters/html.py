@@ -22,12 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from qa_pipeline.fsutil import StagedDir, replace_dir
-from qa_pipeline.model import RunReport
+from qa_pipeline.model import RuleDoc, RunReport
 from qa_pipeline.reporters import nothing_checked
 from qa_pipeline.reporters.html_view import (
     PAGE_SEGMENTS,
     SEVERITIES,
-    RuleDoc,
     build_file_pages,
     direction,
     display_path,
@@ -46,10 +45,8 @@ from qa_pipeline.reporters.html_view import (
 
 __all__ = [
     "PAGE_SEGMENTS",
-    "RuleDoc",
     "build_file_pages",
     "page_names",
-    "registry_rules",
     "render_pages",
     "split_runs",
     "visible_whitespace",
@@ -59,19 +56,6 @@ __all__ = [
 
 
 # --- rule documentation --------------------------------------------------------------------------
-
-
-def registry_rules() -> dict[str, RuleDoc]:
-    """Every registered rule's `qa-pipeline explain` text, by code."""
-    from qa_pipeline.docs import explain
-    from qa_pipeline.registry import load_registry
-
-    out = {}
-    for entry in load_registry():
-        text = explain(entry).partition("\n")[2]
-        m = entry.meta
-        out[m.code] = RuleDoc(m.code, m.name, m.category, m.severity.value, m.summary, text.strip("\n"))
-    return out
 
 
 def doc_paragraphs(text: str) -> list[list[tuple[bool, str]]]:
@@ -92,22 +76,9 @@ def doc_paragraphs(text: str) -> list[list[tuple[bool, str]]]:
     return paras
 
 
-def rules_for_page(run: RunReport, known: Mapping[str, RuleDoc]) -> list[RuleDoc]:
-    """The registry's rules plus any code found in the run but missing from it (user rule folders)."""
-    docs = dict(known)
-    for rep in run.files:
-        for f in rep.findings:
-            if f.code not in docs:
-                docs[f.code] = RuleDoc(
-                    f.code,
-                    f.name,
-                    f.category,
-                    f.severity.value,
-                    "",
-                    "This rule's documentation is not in the built-in registry; run "
-                    f"``qa-pipeline explain {f.code}`` with your configuration.",
-                )
-    return [docs[c] for c in sorted(docs)]
+def rules_for_page(rules: Mapping[str, RuleDoc]) -> list[RuleDoc]:
+    """The rules that ran, in code order (built-in, user and plugin rules alike)."""
+    return [rules[c] for c in sorted(rules)]
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -178,7 +149,7 @@ def render_pages(run: RunReport, rules: Mapping[str, RuleDoc]) -> dict[str, str]
     }
     fired = Counter(f.code for rep in run.files for f in rep.findings)
     pages["rules.html"] = env.get_template("rules.html.j2").render(
-        rules=rules_for_page(run, rules), fired=fired, **common
+        rules=rules_for_page(rules), fired=fired, **common
     )
     template = env.get_template("file.html.j2")
     for k, rep in enumerate(order):
@@ -206,5 +177,5 @@ def write_html_report(run: RunReport, folder: Path) -> None:
 
 def write_html_pages(run: RunReport, out: StagedDir) -> None:
     """Write every page of the report into the folder being written."""
-    for name, text in render_pages(run, registry_rules()).items():
+    for name, text in render_pages(run, run.rules).items():
         out.write(name, text, durable=False)

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qa_pipeline.model import FileReport, Finding, LanguageInfo, RunReport, Segment, Severity
+from qa_pipeline.model import FileReport, Finding, LanguageInfo, RuleDoc, RunReport, Segment, Severity
+from qa_pipeline.positions import first_line
+from qa_pipeline.reporters.names import report_name
 from qa_pipeline.ruleapi import base_language
 from qa_pipeline.text.scripts import RTL_LANGUAGES
 
@@ -28,18 +30,6 @@ FOLD_MIN_RUN = 4
 PAGE_SEGMENTS = 2000
 """Longer documents are split into parts of this many segments, one page each."""
 RESERVED_PAGES = frozenset({"index", "rules"})
-
-
-@dataclass(frozen=True)
-class RuleDoc:
-    """What the rules page shows for one rule (from the registry, or from a finding as a fallback)."""
-
-    code: str
-    name: str
-    category: str
-    severity: str
-    summary: str
-    text: str  # the `qa-pipeline explain` text without its first line
 
 
 @dataclass(frozen=True)
@@ -276,8 +266,7 @@ def worst_first(files: Iterable[FileReport]) -> list[FileReport]:
 
 
 def page_names(files: Sequence[FileReport]) -> dict[str, str]:
-    """File path -> page name, as :func:`~qa_pipeline.reporters.files.report_name` plus de-duplication."""
-    from qa_pipeline.reporters.files import report_name
+    """File path -> page name, as :func:`~qa_pipeline.reporters.names.report_name` plus de-duplication."""
 
     used: set[str] = set(RESERVED_PAGES)
     out: dict[str, str] = {}
@@ -322,7 +311,7 @@ def build_file_pages(rep: FileReport, name: str) -> list[FilePage]:
             FindingView(n, f, tip, seg_index is not None, None if seg_index is None else seg_index + 1)
         )
     bilingual = any(s.source is not None for s in segments)
-    line_of = (lambda seg: doc.line_col(seg.offsets.to_file(0))[0]) if doc is not None and doc.text else None
+    line_of = (lambda seg: first_line(doc, seg)) if doc is not None and doc.text else None
     views: list[SegView] = []
     for i, seg in enumerate(segments):
         spans = per_segment.get(i, [])

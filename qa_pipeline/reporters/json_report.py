@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
-from qa_pipeline.model import FileReport, Finding, LanguageInfo, RunReport
-from qa_pipeline.reporters import checked_files
+from qa_pipeline.model import FileReport, Finding, GateResult, LanguageInfo, RunReport
+from qa_pipeline.reporters import RenderOptions, checked_files
 
 SCHEMA_VERSION = 1
 
@@ -111,7 +112,6 @@ def summary_dict(run: RunReport) -> dict[str, Any]:
         "checked_files": checked,
         "failed_files": sum(1 for f in run.files if not f.passed),
         "errors": sum(1 for f in run.files if f.error is not None),
-        "rule_errors": sum(len(f.rule_errors) for f in run.files),
         "word_count": run.word_count,
         "penalty": run.penalty,
         "score": run.score if checked else None,
@@ -119,8 +119,30 @@ def summary_dict(run: RunReport) -> dict[str, Any]:
         "min_score": run.min_score,
         "counts": dict(run.counts),
     }
-    if run.gate:
-        out["gate"] = _plain(run.gate)
+    raised = sum(len(f.rule_errors) for f in run.files)
+    if raised:
+        out["rule_errors"] = raised
+    gate = gate_dict(run.gate)
+    if gate:
+        out["gate"] = _plain(gate)
+    return out
+
+
+def gate_dict(gate: GateResult) -> dict[str, Any]:
+    """What the gate was based on: ``--diff`` and ``--baseline`` (empty for a plain check)."""
+    out: dict[str, Any] = {}
+    if gate.diff is not None:
+        out.update(diff=gate.diff.ref, changed_files=gate.diff.changed_files)
+    b = gate.baseline
+    if b is not None:
+        out.update(
+            baseline=b.path,
+            new=b.new,
+            known=b.known,
+            fixed=len(b.fixed),
+            fixed_findings=[asdict(f) for f in b.fixed],
+            score_drops=[{k: v for k, v in asdict(d).items() if v is not None} for d in b.score_drops],
+        )
     return out
 
 
@@ -141,5 +163,5 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def render(run: RunReport) -> str:
+def render(run: RunReport, options: RenderOptions | None = None) -> str:
     return dumps(run_dict(run))

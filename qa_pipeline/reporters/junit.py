@@ -5,17 +5,17 @@ when the file fails on its score (below ``min-score``, or under ``--baseline`` a
 test case per finding, named ``CODE name line:col``: a finding that blocks the gate (at or above
 ``fail-on``, and new under ``--baseline``) is a ``<failure>``; the others are ``<skipped>`` with the
 reason, so CI views list them without turning the build red. A file that could not be read is an
-``<error>``.
+``<error>``, and so is each rule that raised on a file (its findings there are incomplete).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from qa_pipeline.model import FileReport, Finding, RunReport, Severity
+from qa_pipeline.model import FileReport, Finding, RunReport
+from qa_pipeline.reporters import RenderOptions, rule_error_lines, score_failure
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -23,33 +23,6 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 def _xml_safe(text: str) -> str:
     """XML 1.0 cannot carry most control characters (which encoding rules report): show them escaped."""
     return _NOT_XML.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
-
-
-def blocking(f: Finding, fail_on: Severity) -> bool:
-    """Whether a finding fails the gate: severe enough and (under a baseline) new."""
-    if f.status == "known" or f.severity is Severity.NEUTRAL:
-        return False
-    return f.severity.rank >= fail_on.rank
-
-
-def _score_failure(rep: FileReport, run: RunReport) -> str | None:
-    if rep.error is not None:
-        return None
-    if "baseline" in run.gate:
-        for d in run.gate.get("score_drops", ()):
-            if isinstance(d, Mapping) and d.get("file") == rep.path:
-                if d.get("reason") == "score-drop":
-                    return (
-                        f"score {rep.score:.2f} dropped below the baseline's {d['baseline_score']:.2f} "
-                        f"(tolerance {d['tolerance']:g})"
-                    )
-                return (
-                    f"score {rep.score:.2f} is below min-score {rep.min_score:g} (file not in the baseline)"
-                )
-        return None
-    if rep.score < rep.min_score:
-        return f"score {rep.score:.2f} is below min-score {rep.min_score:g}"
-    return None
 
 
 def _text(f: Finding) -> str:
@@ -73,14 +46,14 @@ def _suite(rep: FileReport, run: RunReport, suite_id: int) -> ET.Element:
         ET.SubElement(props, "property", name=name, value=value)
     tests = failures = errors = skipped = 0
     score_case = ET.SubElement(suite, "testcase", name="score", classname=rep.path, time="0")
-    score_case.set("file", rep.path)
+    score_case.set("file", rep.file_path)
     tests += 1
     if rep.error is not None:
         error = _xml_safe(rep.error)
         ET.SubElement(score_case, "error", message=error, type="ReadError").text = error
         errors += 1
     else:
-        reason = _score_failure(rep, run)
+        reason = score_failure(rep, run)
         if reason is not None:
             ET.SubElement(score_case, "failure", message=reason, type="score").text = reason
             failures += 1
@@ -88,11 +61,11 @@ def _suite(rep: FileReport, run: RunReport, suite_id: int) -> ET.Element:
         case = ET.SubElement(
             suite, "testcase", name=f"{f.code} {f.name} {f.line}:{f.column}", classname=rep.path, time="0"
         )
-        case.set("file", rep.path)
+        case.set("file", rep.file_path)
         case.set("line", str(f.line))
         tests += 1
         message = _xml_safe(f"{f.code} {f.severity.value}: {f.message}")
-        if blocking(f, run.fail_on):
+        if run.gate.blocks(f):
             ET.SubElement(case, "failure", message=message, type=f.severity.value).text = _text(f)
             failures += 1
         else:
@@ -104,6 +77,12 @@ def _suite(rep: FileReport, run: RunReport, suite_id: int) -> ET.Element:
             ET.SubElement(case, "skipped", message=f"{message} — {why}")
             ET.SubElement(case, "system-out").text = _text(f)
             skipped += 1
+    for line in rule_error_lines(rep):  # a rule that raised: the file's findings are incomplete
+        case = ET.SubElement(suite, "testcase", name=line.split(":")[0], classname=rep.path, time="0")
+        case.set("file", rep.file_path)
+        ET.SubElement(case, "error", message=_xml_safe(line), type="RuleError").text = _xml_safe(line)
+        tests += 1
+        errors += 1
     for key, count in (("tests", tests), ("failures", failures), ("errors", errors), ("skipped", skipped)):
         suite.set(key, str(count))
     suite.set("time", "0")
@@ -114,7 +93,7 @@ def _totals(suites: list[ET.Element]) -> dict[str, Any]:
     return {k: sum(int(s.get(k, "0")) for s in suites) for k in ("tests", "failures", "errors", "skipped")}
 
 
-def render(run: RunReport) -> str:
+def render(run: RunReport, options: RenderOptions | None = None) -> str:
     suites = [_suite(rep, run, i) for i, rep in enumerate(run.files)]
     root = ET.Element("testsuites", name="qa-pipeline")
     for key, value in _totals(suites).items():

@@ -1,25 +1,25 @@
 """``--format sarif``: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-One run whose ``tool.driver.rules`` come from the rule registry (code, name, summary, documentation,
-default level from the MQM severity, MQM category in ``properties``). Each finding is a result with its
+One run whose ``tool.driver.rules`` are the rules that ran (code, name, summary, documentation,
+default level from the MQM severity, MQM category in ``properties``) — built-in, user and plugin rules
+alike, as the run hands them over. Each finding is a result with its
 rule, level, message, a region in the file (1-based lines; columns in Unicode code points, declared by
 ``columnKind``; end column exclusive as SARIF wants) and ``partialFingerprints`` holding the finding's
 line-independent fingerprint, so code scanning tracks an alert across edits. Under ``--baseline`` each
-result carries ``baselineState`` (``new`` or ``unchanged``). Files that could not be read become
-``toolExecutionNotifications``.
+result carries ``baselineState`` (``new`` or ``unchanged``). Files that could not be read, and rules that raised on a file, become
+``toolExecutionNotifications`` (and the run's ``executionSuccessful`` is false).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from qa_pipeline.model import FileReport, Finding, RunReport, Severity
-from qa_pipeline.registry import Registry
-from qa_pipeline.ruleapi import RuleEntry
+from qa_pipeline.model import FileReport, Finding, RuleDoc, RunReport, Severity
+from qa_pipeline.reporters import RenderOptions, rule_error_lines
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/qa-pipeline/qa-pipeline"
@@ -78,26 +78,13 @@ def _rule_dict(
     return rule
 
 
-def _entry_rule(entry: RuleEntry) -> dict[str, Any]:
-    m = entry.meta
-    return _rule_dict(m.code, m.name, m.category, m.severity, m.summary, entry.doc)
+def _doc_rule(doc: RuleDoc) -> dict[str, Any]:
+    return _rule_dict(doc.code, doc.name, doc.category, Severity(doc.severity), doc.summary, doc.doc)
 
 
-def _registry() -> Registry | None:
-    try:
-        from qa_pipeline.registry import load_registry
-
-        return load_registry()
-    except Exception:  # a broken user rule folder must not stop the report
-        return None
-
-
-def rules_for(findings: Iterable[Finding], registry: Registry | None) -> list[dict[str, Any]]:
-    """Rule descriptors: every registered rule, plus rules only known from findings (user rule files)."""
-    rules: dict[str, dict[str, Any]] = {}
-    if registry is not None:
-        for entry in registry:
-            rules[entry.meta.code] = _entry_rule(entry)
+def rules_for(findings: Iterable[Finding], docs: Mapping[str, RuleDoc]) -> list[dict[str, Any]]:
+    """Rule descriptors: every rule that ran, plus any rule only known from a finding."""
+    rules = {code: _doc_rule(doc) for code, doc in docs.items()}
     for f in findings:
         if f.code not in rules:
             rules[f.code] = _rule_dict(f.code, f.name, f.category, f.severity, "", "")
@@ -149,34 +136,35 @@ def _result(f: Finding, index: int, uri: str) -> dict[str, Any]:
     return result
 
 
-def _notification(rep: FileReport) -> dict[str, Any]:
+def _notification(rep: FileReport, text: str) -> dict[str, Any]:
     return {
         "level": "error",
-        "message": {"text": f"{rep.path}: {rep.error}"},
+        "message": {"text": f"{rep.path}: {text}"},
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(rep.path), "uriBaseId": "%SRCROOT%"}
+                    "artifactLocation": {"uri": artifact_uri(rep.file_path), "uriBaseId": "%SRCROOT%"}
                 }
             }
         ],
     }
 
 
-def sarif_log(run: RunReport, registry: Registry | None = None) -> dict[str, Any]:
+def sarif_log(run: RunReport) -> dict[str, Any]:
     """The SARIF log as a dict."""
     all_findings = [f for rep in run.files for f in rep.findings]
-    rules = rules_for(all_findings, registry if registry is not None else _registry())
+    rules = rules_for(all_findings, run.rules)
     index = {r["id"]: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
     for rep in run.files:
-        uri = artifact_uri(rep.path)
+        uri = artifact_uri(rep.file_path)
         results.extend(_result(f, index[f.code], uri) for f in rep.findings)
     invocation: dict[str, Any] = {
-        "executionSuccessful": not any(rep.error is not None for rep in run.files),
+        "executionSuccessful": not any(rep.error is not None or rep.rule_errors for rep in run.files),
         "properties": {"passed": run.passed, "score": run.score, "min-score": run.min_score},
     }
-    notes = [_notification(rep) for rep in run.files if rep.error is not None]
+    notes = [_notification(rep, rep.error) for rep in run.files if rep.error is not None]
+    notes += [_notification(rep, line) for rep in run.files for line in rule_error_lines(rep)]
     if notes:
         invocation["toolExecutionNotifications"] = notes
     sarif_run: dict[str, Any] = {
@@ -196,5 +184,5 @@ def sarif_log(run: RunReport, registry: Registry | None = None) -> dict[str, Any
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [sarif_run]}
 
 
-def render(run: RunReport) -> str:
+def render(run: RunReport, options: RenderOptions | None = None) -> str:
     return json.dumps(sarif_log(run), ensure_ascii=False, indent=2) + "\n"

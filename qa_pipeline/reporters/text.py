@@ -6,10 +6,11 @@ default, always with ``--color``.
 
 from __future__ import annotations
 
+import io
 from typing import TextIO
 
 from qa_pipeline.model import FileReport, RunReport
-from qa_pipeline.reporters import nothing_checked
+from qa_pipeline.reporters import RenderOptions, describe_drop, nothing_checked, rule_error_lines
 
 _STYLE = {"critical": "bold red", "major": "red", "minor": "yellow", "neutral": "dim"}
 
@@ -20,6 +21,8 @@ def finding_lines(run: RunReport) -> list[tuple[str, str, str]]:
     for rep in run.files:
         if rep.error is not None:
             out.append((f"{rep.path}:1:1:", "error", f"E001 {rep.error}"))
+        for line in rule_error_lines(rep):
+            out.append((f"{rep.path}:1:1:", "error", f"E002 {line}"))
         for f in rep.findings:
             tag = f" [{f.status}]" if f.status else ""
             out.append((f"{f.path}:{f.line}:{f.column}:", f.severity.value, f"{f.code}{tag} {f.message}"))
@@ -27,7 +30,7 @@ def finding_lines(run: RunReport) -> list[tuple[str, str, str]]:
 
 
 def _status(rep: FileReport) -> str:
-    if rep.error is not None:
+    if rep.error is not None or rep.rule_errors:
         return "ERROR"
     return "pass" if rep.passed else "FAIL"
 
@@ -76,17 +79,14 @@ def _summary_line(run: RunReport, out: TextIO) -> None:
             f"{c['minor']} minor, {c['neutral']} neutral; score {run.score:.2f} (min {run.min_score:g}); "
             f"{failed} file(s) failed; {verdict}\n"
         )
-    if run.gate.get("diff"):
-        out.write(f"diff: {run.gate.get('changed_files', 0)} changed file(s) since {run.gate['diff']}\n")
-    if "baseline" in run.gate:
-        from qa_pipeline.baseline import gate_summary
-
-        new = run.gate.get("new", 0)
-        known = run.gate.get("known", 0)
-        fixed = run.gate.get("fixed", 0)
-        out.write(f"baseline: {new} new, {known} known, {fixed} fixed finding(s)\n")
-        for line in gate_summary(run.gate):
-            out.write(f"baseline: {line}\n")
+    diff = run.gate.diff
+    if diff is not None:
+        out.write(f"diff: {diff.changed_files} changed file(s) since {diff.ref}\n")
+    b = run.gate.baseline
+    if b is not None:
+        out.write(f"baseline: {b.new} new, {b.known} known, {len(b.fixed)} fixed finding(s)\n")
+        for drop in b.score_drops:
+            out.write(f"baseline: {drop.file}: {describe_drop(drop)}\n")
 
 
 def render_rich(run: RunReport, out: TextIO, compact: bool = False) -> None:
@@ -141,15 +141,16 @@ def render_rich(run: RunReport, out: TextIO, compact: bool = False) -> None:
             )
         console.print()
         console.print(table)
-    import io
-
     buf = io.StringIO()
     _summary_line(run, buf)
     console.print(Text(buf.getvalue().rstrip("\n"), style="green" if run.passed else "bold red"))
 
 
-def render(run: RunReport, out: TextIO, color: bool, compact: bool = False) -> None:
-    if color:
-        render_rich(run, out, compact=compact)
+def render(run: RunReport, options: RenderOptions | None = None) -> str:
+    out = io.StringIO()
+    options = options or RenderOptions()
+    if options.color:
+        render_rich(run, out, compact=options.compact)
     else:
-        render_plain(run, out, compact=compact)
+        render_plain(run, out, compact=options.compact)
+    return out.getvalue()

@@ -445,7 +445,7 @@ def start_background(ctx: Any, opts: AnalysisOptions) -> bool:
     if sys.platform != "linux" or len(ctx.document.segments) < _BACKGROUND_MIN_SEGMENTS:
         return False
     try:
-        executor = ctx.resources.get("langid.executor", _executor)
+        executor = ctx.resources.shared("langid.executor", _executor)
         jobs[key] = executor.submit(
             _analyze_document, ctx.document.segments, ctx.lang, ctx.source_lang, ctx.dnt, opts
         )

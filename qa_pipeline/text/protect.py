@@ -1,8 +1,8 @@
 """Spans that are not prose: URLs, e-mail addresses and (in software strings) placeholders.
 
 Readers mark them as protected so prose checks (repetition, punctuation, untranslated text) skip
-them. Placeholders are protected only in software-string formats (PO, XLIFF): in a published
-document an unrendered ``{{ title }}`` is a defect for the junk rules to find.
+them. Placeholders are protected only in software-string formats (PO, XLIFF, Apple strings, TMX,
+CSV): in a published document an unrendered ``{{ title }}`` is a defect for the junk rules to find.
 """
 
 from __future__ import annotations
@@ -20,9 +20,17 @@ URL_RE = regex.compile(
 EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 PLACEHOLDER_RE = regex.compile(
     r"""
-    %(?:\d+\$)?[-+ 0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsprn@]  # printf (and Python %r)
+    (?(DEFINE)(?P<braces>\{(?:[^{}]++|(?&braces))*\}))
+    \{\s*[A-Za-z_$][\w.$-]*\s*,\s*(?:plural|selectordinal|select)\s*,(?:[^{}]++|(?&braces))*\}         # ICU plural/select, whole
+    | \$t\((?:[^()]|\([^()]*\))*\)                                                                   # i18next nesting $t(key)
+    | %\{[A-Za-z_][\w.-]*\}                                                                          # Ruby/Rails %{name}
+    | %<[A-Za-z_]\w*>[-+ 0#]*\d*(?:\.\d+)?[a-zA-Z]                                                     # Ruby %<name>s
+    | @(?:\.[a-z]+)?:(?:\([\w.-]+\)|[\w-]+(?:\.[\w-]+)*)                                                # vue-i18n link @:key
+    | \$[A-Za-z_][A-Za-z0-9_]*\$                                                                     # Chrome $NAME$
+    | %(?:\d+\$)?\#@[A-Za-z_]\w*@ | %arg\b                                                            # Apple %#@var@, %arg
+    | %(?:\d+\$)?[-+ 0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsprn@]  # printf (and Python %r)
     | %\([A-Za-z_][\w.]*\)[-+ 0#]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]                                  # python %(name)s
-    | \{\{\s*[\w.|: ]+\s*\}\}                                                                       # {{ var }}
+    | \{\{[^{}\n]+\}\}                                                                               # {{ var }}, {{- var, number}}
     | \{[A-Za-z_$][\w.$\[\]-]*(?:,[^{}]*)?\}                                                        # {name} / ICU
     | \{\d+(?:,[^{}]*)?\}                                                                           # {0}
     | \$\{[^}\s]+\}                                                                                 # ${var}

@@ -42,6 +42,9 @@ def _end_map(lang: str) -> tuple[tuple[str, str], ...]:
     for cls, marks in data()["end-classes"].items():
         for mark in marks:
             pairs.append((mark, cls))
+    for cls, marks in data()["end-classes-by-language"].get(lang, {}).items():
+        for mark in marks:
+            pairs.append((mark, cls))
     if lang in data()["question-semicolon-languages"]:
         pairs.append((";", "question"))
     else:
@@ -75,9 +78,118 @@ def ending(text: str, lang: str | None) -> Ending:
     return Ending("none", end, end)
 
 
+# ``a.m.``, ``e.g.``, ``z.B.``, ``т.д.``, and the same with vowel signs (Sinhala, Devanagari).
+_DOTTED = regex.compile(r"^(?:(?:\p{L}\p{M}*){1,3}\.)+(?:\p{L}\p{M}*){1,3}$", regex.V1)
+_LETTERS = regex.compile(r"^[\p{L}\p{M}]+$", regex.V1)
+_LAST_WORD = regex.compile(r"(?:^|(?<=[\s(\[/«“„\"']))([^\s(\[/«“„\"']+)\.$", regex.V1)
+
+
+@cache
+def _calendar_names(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """CLDR month and weekday names of ``lang`` (casefolded, without full stops): the abbreviated forms
+    and the full ones."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return frozenset(), ()
+    short: set[str] = set()
+    wide: set[str] = set()
+    for table in (loc.months, loc.days):
+        for context in ("format", "stand-alone"):
+            for width, names in table.get(context, {}).items():
+                for name in names.values():
+                    name = str(name).casefold().rstrip(".")
+                    if width == "abbreviated" and len(name) > 1:
+                        short.add(name)
+                    elif width == "wide":
+                        wide.add(name)
+    return frozenset(short), tuple(sorted(wide))
+
+
+def _icu_abbreviation(word: str, lang: str) -> bool:
+    """ICU (CLDR sentence-break suppressions) does not end a sentence after ``word`` (``Mr.``, ``Feb.``)."""
+    from qa_pipeline.text.segmentation import sentences
+
+    return len(sentences(f"{word} Xyz abc.", f"{lang}@ss=standard")) == 1
+
+
+def ends_with_abbreviation(text: str, lang: str | None) -> bool:
+    """The final full stop of ``text`` belongs to an abbreviation: a dotted one (``a.m.``, ``e.g.``),
+    a month or weekday name cut short (``Feb.``, ``Sept.``, ``esmasp.``: CLDR's abbreviated names and
+    prefixes of its full names), an abbreviation ICU knows for the language (``Mr.``), or one of the
+    language's list in ``text/data/punctuation.yaml``."""
+    m = _LAST_WORD.search(strip_trailers(text))
+    if m is None:
+        return False
+    core = m.group(1)
+    if _DOTTED.match(core):
+        return True
+    folded = core.casefold()
+    code = base(lang) if base(lang) != "und" else "en"
+    if folded in {str(w).casefold() for w in data()["abbreviations"].get(code, [])}:
+        return True
+    if not _LETTERS.match(core):
+        return False
+    short, wide = _calendar_names(code)
+    if folded in short or (len(folded) >= 3 and any(w.startswith(folded) and w != folded for w in wide)):
+        return True
+    return _icu_abbreviation(core + ".", code)
+
+
+# A comma or semicolon that joins two words without a space: ``on,off,auto``. The Arabic-script
+# comma and semicolon count as the ASCII ones they translate.
+_GLUED_SEPARATOR = regex.compile(r"(?<=[\p{L}\p{N}]\p{M}*)([,;،؛])(?=[\p{L}\p{N}])", regex.V1)
+SEPARATOR_KIND = {",": ",", "،": ",", ";": ";", "؛": ";"}
+
+
+def glued_separators(text: str | None) -> dict[str, int]:
+    """How often a comma and a semicolon join two words without a space (``{",": 2}`` for
+    ``on,off,auto``). In a source, such a list of values is read by software that splits on the mark:
+    the translation must keep it unspaced, with the same ASCII mark."""
+    counts: dict[str, int] = {}
+    for m in _GLUED_SEPARATOR.finditer(text or ""):
+        kind = SEPARATOR_KIND[m.group(1)]
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def value_list_marks(source: str | None, target: str) -> frozenset[str]:
+    """The separators (``,`` ``;``) a target glues between words no more often than its source does: a
+    value list kept as the source wrote it, not missing spaces."""
+    src = glued_separators(source)
+    return frozenset(k for k, n in glued_separators(target).items() if n <= src.get(k, 0))
+
+
+def source_list_separators(source: str | None, target: str) -> frozenset[str]:
+    """The ASCII separators of a value list in the source (``on,off,auto``) that the target uses no
+    more often: software splits the list on that mark, so the target must keep it, not a script's own
+    comma (``،`` ``、`` ``，``)."""
+    src = glued_separators(source)
+    return frozenset(k for k, n in src.items() if target.count(k) <= n)
+
+
+def ends_with_abbreviation_mark(text: str) -> bool:
+    """``text`` ends with a mark that can close an abbreviation (``.``, Bengali ``ঃ``, Armenian ``․``)."""
+    return strip_trailers(text).endswith(tuple(data()["abbreviation-marks"]))
+
+
+def starts_with_ellipsis(text: str) -> bool:
+    return text.lstrip(TRAILERS + OPENING_QUOTES).startswith(tuple(data()["end-classes"]["ellipsis"]))
+
+
 # Classes that a translation may legitimately swap (a colon introducing a list may become a full stop in
 # some style guides; an exclamation mark is often toned down to a full stop in German and Japanese UI).
-COMPATIBLE = frozenset({("exclamation", "stop"), ("interrobang", "question"), ("interrobang", "exclamation")})
+COMPATIBLE = frozenset(
+    {
+        ("exclamation", "stop"),
+        ("interrobang", "question"),
+        ("interrobang", "exclamation"),
+        ("stop-or-colon", "stop"),
+        ("stop-or-colon", "colon"),
+    }
+)
 
 
 def compatible(a: str, b: str) -> bool:

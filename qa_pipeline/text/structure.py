@@ -20,6 +20,7 @@ import regex
 from qa_pipeline.model import PROTECTED_CHAR, Segment
 from qa_pipeline.text.punctuation import dangling_words, ending, quote_pairs
 from qa_pipeline.text.segmentation import sentences
+from qa_pipeline.text.wordcount import count_words
 
 _LIST_LINE = regex.compile(r"^[ \t]*(?:[•·◦▪‣●○■□*+-]|\d{1,3}[.)])[ \t]+\S", regex.MULTILINE)
 
@@ -189,7 +190,8 @@ def length_outliers(
     agree on the direction, and the least extreme of them is used.
     """
     out: list[Outlier] = []
-    pairs = [(s, s.source_prose) for s in segments if s.source_prose is not None]
+    unsure = uncertain_sources(segments)
+    pairs = [(s, s.source_prose) for s in segments if s.source_prose is not None and s.id not in unsure]
     if pairs:
         obs = [
             (s, log_ratio(s.prose, src), src) for s, src in pairs if weight(src) >= 20 and weight(s.prose) > 0
@@ -299,3 +301,37 @@ def source_ratio_model(segments: Sequence[Segment]) -> RatioModel:
         if s.source_prose is not None and weight(s.source_prose) >= 20 and weight(s.prose) > 0
     ]
     return ratio_model([x for x in obs if x is not None]) or RatioModel(0.0, 0.35, 0)
+
+
+def uncertain_sources(segments: Sequence[Segment]) -> set[str]:
+    """Ids of segments whose source, attached by paragraph alignment, may hold more or less than what
+    they translate: half of a source paragraph split over two target paragraphs (where it was cut
+    is a guess), and a segment beside a target paragraph that aligned to no source (which may
+    translate part of this segment's source)."""
+    out = {s.id for s in segments if "source-split" in s.flags}
+    for i, seg in enumerate(segments):
+        if seg.source == "" and seg.target.strip():
+            out.update(segments[k].id for k in (i - 1, i + 1) if 0 <= k < len(segments))
+    return out
+
+
+def has_words(segments: Sequence[Segment], lang: str | None) -> bool:
+    """True when some segment's prose holds a word (a letter or digit outside protected spans)."""
+    return any(count_words(s.prose, lang) for s in segments)
+
+
+def source_words(doc: Any, lang: str | None) -> int:
+    """Words of a document's source: the aligned source text and the paragraphs left out."""
+    aligned = sum(count_words(s.source_prose or "", lang) for s in doc.segments)
+    return aligned + sum(count_words(g.segment.prose, lang) for g in doc.meta.get("source_gaps", ()))
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut to ``limit`` characters at a word boundary with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

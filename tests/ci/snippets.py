@@ -44,7 +44,7 @@ class Snippet:
 
     @property
     def kind(self) -> str:
-        """shell, config, rule, pre-commit, github, gitlab — or unknown."""
+        """shell, config, rule, pre-commit, github, gitlab, locale (a YAML translation file) — or unknown."""
         if self.lang == "sh":
             return "shell"
         if self.lang == "toml":
@@ -58,6 +58,11 @@ class Snippet:
             return "rule"
         if isinstance(data, dict) and len(data) == 1 and "script" in next(iter(data.values())):
             return "gitlab"
+        if isinstance(data, dict) and len(data) == 1:
+            from qa_pipeline.languages import is_language
+
+            if is_language(str(next(iter(data)))):
+                return "locale"
         return "unknown"
 
     def data(self) -> Any:

@@ -8,11 +8,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from qa_pipeline.baseline import BaselineError, apply_baseline, read_baseline, write_baseline
+from qa_pipeline.baseline import BaselineError, read_baseline, write_baseline
 from qa_pipeline.cli import main
 from qa_pipeline.config import load_settings
+from qa_pipeline.pipeline import check_paths
 from qa_pipeline.registry import load_registry
-from qa_pipeline.run import check_paths
 from qa_pipeline.schemas import load_schema
 from tests.ci.conftest import write
 
@@ -26,6 +26,12 @@ OLD = (
 def _run(paths: list[str], **overrides: object):  # type: ignore[no-untyped-def]
     settings, registry = load_settings(None, Path.cwd(), load_registry, overrides)
     return settings, check_paths(paths, settings, registry)
+
+
+def _gated(paths: list[str], baseline: Path, **overrides: object):  # type: ignore[no-untyped-def]
+    """The run gated by ``baseline`` (the regression gate)."""
+    settings, registry = load_settings(None, Path.cwd(), load_registry, overrides)
+    return check_paths(paths, settings, registry, baseline=read_baseline(baseline))
 
 
 def test_baseline_records_fingerprints_and_scores_and_is_valid(project: Path) -> None:
@@ -61,12 +67,11 @@ def test_known_findings_pass_and_survive_line_shifts(project: Path) -> None:
     assert not run.passed  # score below 99: the plain check fails on the backlog
     write_baseline(run, project / "qa-baseline.json", settings)
     a.write_text("Un nouveau titre\n\nUne introduction ajoutée en tête.\n\n" + OLD, encoding="utf-8")
-    settings, run = _run(["fr"])
-    gated = apply_baseline(run, project / "qa-baseline.json", settings)
+    gated = _gated(["fr"], project / "qa-baseline.json")
     assert gated.passed
     assert [f.status for f in gated.files[0].findings] == ["known"]
     assert gated.files[0].findings[0].line == 5
-    assert (gated.gate["new"], gated.gate["known"], gated.gate["fixed"]) == (0, 1, 0)
+    assert (gated.gate.baseline.new, gated.gate.baseline.known, len(gated.gate.baseline.fixed)) == (0, 1, 0)
 
 
 def test_new_finding_fails_through_score_drop(project: Path) -> None:
@@ -74,13 +79,12 @@ def test_new_finding_fails_through_score_drop(project: Path) -> None:
     settings, run = _run(["fr"])
     write_baseline(run, project / "qa-baseline.json", settings)
     a.write_text(OLD.replace("conclut le texte", "conclut  le texte"), encoding="utf-8")
-    settings, run = _run(["fr"])
-    gated = apply_baseline(run, project / "qa-baseline.json", settings)
+    gated = _gated(["fr"], project / "qa-baseline.json")
     assert not gated.passed
     assert sorted(f.status or "" for f in gated.files[0].findings) == ["known", "new"]
-    assert gated.gate["new"] == 1
-    (drop,) = gated.gate["score_drops"]
-    assert drop["reason"] == "score-drop" and drop["file"] == "fr/a.txt"
+    assert gated.gate.baseline.new == 1
+    (drop,) = gated.gate.baseline.score_drops
+    assert drop.reason == "score-drop" and drop.file == "fr/a.txt"
 
 
 def test_score_tolerance_lets_a_small_drop_pass(project: Path) -> None:
@@ -88,10 +92,8 @@ def test_score_tolerance_lets_a_small_drop_pass(project: Path) -> None:
     settings, run = _run(["fr"])
     write_baseline(run, project / "qa-baseline.json", settings)
     a.write_text(OLD.replace("conclut le texte", "conclut  le texte"), encoding="utf-8")
-    settings, run = _run(["fr"], **{"score-tolerance": 10})
-    assert apply_baseline(run, project / "qa-baseline.json", settings).passed
-    settings, run = _run(["fr"], **{"score-tolerance": 1})
-    assert not apply_baseline(run, project / "qa-baseline.json", settings).passed
+    assert _gated(["fr"], project / "qa-baseline.json", **{"score-tolerance": 10}).passed
+    assert not _gated(["fr"], project / "qa-baseline.json", **{"score-tolerance": 1}).passed
 
 
 def test_new_finding_at_fail_on_severity_fails_even_within_tolerance(project: Path) -> None:
@@ -99,9 +101,8 @@ def test_new_finding_at_fail_on_severity_fails_even_within_tolerance(project: Pa
     settings, run = _run(["fr"])
     write_baseline(run, project / "qa-baseline.json", settings)
     a.write_text(OLD.replace("conclut le texte", "conclut  le texte"), encoding="utf-8")
-    settings, run = _run(["fr"], **{"score-tolerance": 50, "fail-on": "minor"})
-    gated = apply_baseline(run, project / "qa-baseline.json", settings)
-    assert not gated.passed and gated.gate["score_drops"] == []
+    gated = _gated(["fr"], project / "qa-baseline.json", **{"score-tolerance": 50, "fail-on": "minor"})
+    assert not gated.passed and gated.gate.baseline.score_drops == ()
 
 
 def test_fewer_words_alone_is_not_a_regression(project: Path) -> None:
@@ -109,8 +110,7 @@ def test_fewer_words_alone_is_not_a_regression(project: Path) -> None:
     settings, run = _run(["fr"])
     write_baseline(run, project / "qa-baseline.json", settings)
     a.write_text(OLD.split("\n\n")[0] + "\n", encoding="utf-8")  # the score falls, nothing new
-    settings, run = _run(["fr"])
-    gated = apply_baseline(run, project / "qa-baseline.json", settings)
+    gated = _gated(["fr"], project / "qa-baseline.json")
     assert (
         gated.files[0].score
         < json.loads((project / "qa-baseline.json").read_text())["files"]["fr/a.txt"]["score"]
@@ -123,12 +123,11 @@ def test_fixed_findings_are_reported(project: Path) -> None:
     settings, run = _run(["fr"])
     write_baseline(run, project / "qa-baseline.json", settings)
     a.write_text(OLD.replace("Le  fichier", "Le fichier"), encoding="utf-8")
-    settings, run = _run(["fr"])
-    gated = apply_baseline(run, project / "qa-baseline.json", settings)
+    gated = _gated(["fr"], project / "qa-baseline.json")
     assert gated.passed
-    assert gated.gate["fixed"] == 1
-    assert gated.gate["fixed_findings"][0]["code"] == "QA104"
-    assert gated.gate["fixed_findings"][0]["file"] == "fr/a.txt"
+    assert len(gated.gate.baseline.fixed) == 1
+    assert gated.gate.baseline.fixed[0].code == "QA104"
+    assert gated.gate.baseline.fixed[0].file == "fr/a.txt"
 
 
 def test_file_missing_from_baseline_is_held_to_min_score(project: Path) -> None:
@@ -136,10 +135,9 @@ def test_file_missing_from_baseline_is_held_to_min_score(project: Path) -> None:
     settings, run = _run(["fr"])
     write_baseline(run, project / "qa-baseline.json", settings)
     write(project / "fr" / "b.txt", OLD)
-    settings, run = _run(["fr"])
-    gated = apply_baseline(run, project / "qa-baseline.json", settings)
+    gated = _gated(["fr"], project / "qa-baseline.json")
     assert [f.passed for f in gated.files] == [True, False]
-    assert gated.gate["score_drops"][0]["reason"] == "min-score"
+    assert gated.gate.baseline.score_drops[0].reason == "min-score"
 
 
 @pytest.mark.parametrize(

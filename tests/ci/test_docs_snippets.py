@@ -58,7 +58,7 @@ def by_kind(*kinds: str) -> list[Any]:
     out = []
     for s in SNIPPETS:
         if s.kind in kinds and "skip" not in s.notes and "ci" not in s.notes and "setup" not in s.notes:
-            marks = [pytest.mark.slow] if s.kind != "config" and s.kind != "rule" else []
+            marks = [pytest.mark.slow] if s.kind not in ("config", "rule", "locale") else []
             out.append(pytest.param(s, id=s.id, marks=marks))
     return out
 
@@ -103,6 +103,16 @@ def test_release_pins_and_install_lines_name_this_project_and_version() -> None:
     assert f"rev: {TAG}" in hooks
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "pre-commit install" in readme
+
+
+@pytest.mark.parametrize("snippet", by_kind("locale"))
+def test_locale_file_snippet_reads(snippet: Snippet) -> None:
+    from qa_pipeline.readers import ReadOptions
+    from qa_pipeline.readers.yaml_i18n import read_yaml
+
+    lang = next(iter(snippet.data()))
+    doc = read_yaml(snippet.text, f"{lang}.yml", ReadOptions())
+    assert doc.segments, snippet.id
 
 
 @pytest.mark.parametrize("snippet", by_kind("config"))

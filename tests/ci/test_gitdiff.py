@@ -11,8 +11,10 @@ import pytest
 
 from qa_pipeline.cli import main
 from qa_pipeline.config import load_settings
-from qa_pipeline.gitdiff import GitError, _on_changed, changed_files, changed_only, parse_diff
+from qa_pipeline.gitdiff import GitError, changed_files, parse_diff
 from qa_pipeline.model import Document, Finding, OffsetMap, Segment, SegmentKind, Severity
+from qa_pipeline.pipeline import check_paths
+from qa_pipeline.pipeline.gate import on_changed_lines
 from qa_pipeline.registry import load_registry
 from tests.ci.conftest import write
 
@@ -81,19 +83,19 @@ def test_diff_keeps_only_findings_on_changed_lines(repo: Path) -> None:
     )
     git(repo, "commit", "-q", "-am", "edit")
     settings, registry = load_settings(None, repo, load_registry, {})
-    run = changed_only(["fr"], "HEAD~1", settings, registry)
+    run = check_paths(["fr"], settings, registry, diff_ref="HEAD~1")
     assert [r.path for r in run.files] == [os.path.join("fr", "edited.txt")]
     findings = run.files[0].findings
     assert [(f.code, f.line) for f in findings] == [("QA104", 3)]  # the old defect on line 1 is not kept
     assert run.files[0].counts["minor"] == 1
-    assert run.gate == {"diff": "HEAD~1", "changed_files": 1}
+    assert run.gate.diff is not None and (run.gate.diff.ref, run.gate.diff.changed_files) == ("HEAD~1", 1)
 
 
 def test_diff_limits_to_given_paths(repo: Path) -> None:
     write(repo / "de" / "neu.txt", "Ein  Fehler.\n")
     write(repo / "fr" / "neuf.txt", "Une  faute.\n")
     settings, registry = load_settings(None, repo, load_registry, {})
-    run = changed_only(["de"], "HEAD", settings, registry)
+    run = check_paths(["de"], settings, registry, diff_ref="HEAD")
     assert [r.path for r in run.files] == [os.path.join("de", "neu.txt")]
 
 
@@ -125,7 +127,7 @@ def test_bad_ref_and_not_a_repo_are_one_line_errors(
     assert "unknown git revision 'no-such-branch'" in err and err.count("\n") == 1
     settings, registry = load_settings(None, repo, load_registry, {})
     with pytest.raises(GitError, match="not a git revision"):
-        changed_only(["fr"], "--output=x", settings, registry)
+        check_paths(["fr"], settings, registry, diff_ref="--output=x")
     outside = tmp_path_factory.mktemp("plain")
     write(outside / "a.txt", "Texte.\n")
     monkeypatch.chdir(outside)
@@ -180,8 +182,10 @@ def test_bilingual_findings_kept_when_any_line_of_their_unit_changed() -> None:
     )
     doc = Document(path="x.po", format="po", text=text, segments=(seg1, seg2))
     changed_msgid = frozenset({4})  # only the source line of entry "Two" changed
-    assert _on_changed(_finding(5, "Two"), doc, changed_msgid)
-    assert not _on_changed(_finding(2, "One"), doc, changed_msgid)
-    text_doc = Document(path="x.txt", format="text", text=text, segments=(seg1, seg2))
-    assert not _on_changed(_finding(5, "Two"), text_doc, changed_msgid)  # documents: lines only
-    assert _on_changed(_finding(1, None), text_doc, changed_msgid)  # file-level findings stay
+    assert on_changed_lines(_finding(5, "Two"), doc, changed_msgid)
+    assert not on_changed_lines(_finding(2, "One"), doc, changed_msgid)
+    text_doc = Document(path="x.txt", format="text", text=text, segments=(seg1, seg2), source_path="en/x.txt")
+    assert not on_changed_lines(
+        _finding(5, "Two"), text_doc, changed_msgid
+    )  # a source from another file: lines only
+    assert on_changed_lines(_finding(1, None), text_doc, changed_msgid)  # file-level findings stay

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from qa_pipeline.model import Document, OffsetMap, Segment
+
+from .spelling import KEYED, spells
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -99,8 +103,8 @@ def check_snapshot(name: str, data: dict[str, Any]) -> None:
 def decoded_at(doc: Document, offset: int) -> tuple[str, int]:
     """The character the file spells at ``offset`` and how many file characters spell it.
 
-    A literal character is itself (length 1); a PO escape (``\\n``) or an XML reference (``&amp;``,
-    ``&#233;``) is the character it stands for.
+    A literal character is itself (length 1); a PO, ``.strings`` or JSON escape (``\\n``,
+    ``\\U00E9``), an XML or HTML reference (``&amp;``, ``&#233;``) is the character it stands for.
     """
     text = doc.text
     c = text[offset]
@@ -119,7 +123,16 @@ def decoded_at(doc: Document, offset: int) -> tuple[str, int]:
                 j += 1
             return chr(int(text[offset + 2 : j], 16) & 0xFF), j - offset
         raise AssertionError(f"unexpected escape at {offset}")
-    if doc.format == "xliff" and c == "&":
+    if doc.format == "strings" and c == "\\":
+        from qa_pipeline.readers.apple_strings import _Lexer
+
+        decoded, end = _Lexer(text).escape(offset)
+        return decoded, end - offset
+    if doc.format == "xcstrings" and c == "\\":
+        return _json_escape(text, offset)
+    if doc.format == "html":
+        return _html_ref(text, offset)
+    if doc.format in ("xliff", "tmx", "stringsdict") and c == "&":
         end = text.index(";", offset)
         name = text[offset + 1 : end]
         if name.startswith("#x"):
@@ -128,6 +141,36 @@ def decoded_at(doc: Document, offset: int) -> tuple[str, int]:
             return chr(int(name[1:])), end + 1 - offset
         return XML_REFS[name], end + 1 - offset
     return c, 1
+
+
+def _json_escape(text: str, offset: int) -> tuple[str, int]:
+    import json
+
+    if text[offset + 1] != "u":
+        return json.loads(f'"{text[offset : offset + 2]}"'), 2
+    code = int(text[offset + 2 : offset + 6], 16)
+    if 0xD800 <= code <= 0xDBFF and text.startswith("\\u", offset + 6):
+        pair = json.loads(f'"{text[offset : offset + 12]}"')
+        if len(pair) == 1:
+            return pair, 12
+    return ("\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)), 6
+
+
+_HTML_REF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+
+
+def _html_ref(text: str, offset: int) -> tuple[str, int]:
+    """The character an HTML reference spells at ``offset``: a reference decodes to one or more
+    characters, the k-th of which the reader places k characters after its ``&``."""
+    start = text.rfind("&", max(0, offset - 40), offset + 1)
+    m = _HTML_REF.match(text, start) if start >= 0 else None
+    if m is None or offset >= m.end():
+        return text[offset], 1
+    decoded = html.unescape(m.group(0))
+    k = offset - start
+    if decoded == m.group(0) or k >= len(decoded):
+        return text[offset], 1
+    return decoded[k], 1
 
 
 def assert_positions_exact(doc: Document) -> None:
@@ -148,5 +191,6 @@ def assert_positions_exact(doc: Document) -> None:
                 at = offsets.to_file(i)
                 assert at > previous, (seg.id, i)
                 # literal characters (also markup kept verbatim, like ``&lt;`` inside <ph>) or decoded
-                assert doc.text[at] == ch or decoded_at(doc, at)[0] == ch, (seg.id, i, ch, doc.text[at])
+                spelled = spells(doc, at, ch) if doc.format in KEYED else decoded_at(doc, at)[0] == ch
+                assert doc.text[at] == ch or spelled, (seg.id, i, ch, doc.text[at])
                 previous = at

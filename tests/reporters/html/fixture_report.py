@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qa_pipeline.model import (
+    BaselineInfo,
     Document,
     FileReport,
     Finding,
+    GateResult,
     LanguageInfo,
     OffsetMap,
+    RuleDoc,
     RunReport,
     Segment,
     SegmentKind,
     Severity,
 )
-from qa_pipeline.reporters.html import RuleDoc
 from qa_pipeline.scoring import counts, score
 
 WEIGHTS = {Severity.NEUTRAL: 0, Severity.MINOR: 1, Severity.MAJOR: 5, Severity.CRITICAL: 25}
@@ -32,7 +34,7 @@ RULES = {
     "QA401": ("untranslated-span", "accuracy/untranslated", Severity.MAJOR),
     "QA601": ("doubled-punctuation", "fluency/punctuation", Severity.MINOR),
     "QA701": ("doubled-word", "fluency/grammar", Severity.NEUTRAL),
-    "QA999": ("user-rule", "style/company", Severity.MINOR),  # not in RULE_DOCS: a user rule
+    "QA999": ("user-rule", "style/company", Severity.MINOR),  # a user rule: the run documents it too
 }
 
 RULE_DOCS = {
@@ -42,11 +44,11 @@ RULE_DOCS = {
         cat,
         sev.value,
         f"Summary of {name}.",
+        f"Summary of {name}.\n\nWhy it matters: an example paragraph.",
         f"Category: {cat}\nDefault severity: {sev.value}\nScope: segment\n\nWhy it matters: "
         f"an example paragraph.\n\nExample:\n    Bad: ``a  b``\n    Good: ``a b``",
     )
     for code, (name, cat, sev) in RULES.items()
-    if code != "QA999"
 }
 
 XSS_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
@@ -278,7 +280,8 @@ def sample_run() -> RunReport:
         90.0,
         total,
         "0.0.0-test",
-        {"new": 1, "known": 1, "fixed": 0},
+        GateResult(False, baseline=BaselineInfo("qa-baseline.json", new=1, known=1)),
+        RULE_DOCS,
     )
 
 
@@ -299,5 +302,13 @@ def large_run(segments: int = 20_000, every: int = 9) -> RunReport:
     ]
     rep = _report(doc, f, segments * 10)
     return RunReport(
-        (rep,), rep.word_count, rep.penalty, rep.score, rep.passed, 90.0, rep.counts, "0.0.0-test"
+        (rep,),
+        rep.word_count,
+        rep.penalty,
+        rep.score,
+        rep.passed,
+        90.0,
+        rep.counts,
+        "0.0.0-test",
+        rules=RULE_DOCS,
     )

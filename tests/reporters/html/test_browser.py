@@ -310,7 +310,7 @@ def test_bundled_examples_highlight_every_finding(page: Any, tmp_path: Path) -> 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     checked = 0
     for entry in summary["files"]:
-        from qa_pipeline.reporters.files import report_name
+        from qa_pipeline.reporters.names import report_name
 
         name = report_name(entry["file"]) + ".html"
         _open(page, tmp_path, name)
