@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from qa_pipeline.config import ConfigError, load_settings
-from qa_pipeline.registry import load_registry
 from qa_pipeline.pipeline import check_paths
+from qa_pipeline.registry import load_registry
 
 PO = """msgid ""
 msgstr ""
