@@ -8,6 +8,8 @@ A case is a mapping::
     source: "..."                           # optional source text (same segment)
     source_lang: en                         # optional
     kind: paragraph                         # optional segment kind
+    flags: [python-format]                  # optional segment flags (PO flags, format flags)
+    document_format: markdown               # optional, without `format`: the one-segment document's format
     format: text                            # optional: parse `target` as a whole file (text/markdown/po/xliff)
     source_document: "..."                  # optional, with `format`: the whole source file, paired and aligned
     options: {min-words: 2}                 # optional rule options (kebab-case)
@@ -58,11 +60,12 @@ def _document(case: Mapping[str, Any], target: str, lang: str | None, path: str)
             target=target,
             source=source,
             kind=kind,
+            flags=frozenset(case.get("flags", ())),
             offsets=OffsetMap.contiguous(0),
             protected=tuple(protected_spans(target, placeholders)),
             source_protected=tuple(protected_spans(source, placeholders)) if source else (),
         )
-        doc = Document(path=path, format="text", text=target, segments=(seg,))
+        doc = Document(path=path, format=case.get("document_format", "text"), text=target, segments=(seg,))
     src_lang = case.get("source_lang") or doc.source_language.code
     return replace(
         doc,

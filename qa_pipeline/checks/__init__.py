@@ -63,6 +63,27 @@ from qa_pipeline.checks.qa701_doubled_word import DoubledWord
 from qa_pipeline.checks.qa702_doubled_phrase import DoubledPhrase
 from qa_pipeline.checks.qa703_repeated_unspaced_run import RepeatedUnspacedRun
 from qa_pipeline.checks.qa704_same_word_coordination import SameWordCoordination
+from qa_pipeline.checks.qa801_placeholder_missing import PlaceholderMissing
+from qa_pipeline.checks.qa802_placeholder_extra import PlaceholderExtra
+from qa_pipeline.checks.qa803_placeholder_renamed import PlaceholderRenamed
+from qa_pipeline.checks.qa804_placeholder_type_changed import PlaceholderTypeChanged
+from qa_pipeline.checks.qa805_placeholder_order_changed import PlaceholderOrderChanged
+from qa_pipeline.checks.qa806_placeholder_malformed import PlaceholderMalformed
+from qa_pipeline.checks.qa811_icu_syntax_error import IcuSyntaxInvalid
+from qa_pipeline.checks.qa812_icu_argument_missing import IcuArgumentMissing
+from qa_pipeline.checks.qa813_icu_argument_unknown import IcuArgumentUnknown
+from qa_pipeline.checks.qa814_icu_argument_type_changed import IcuArgumentTypeChanged
+from qa_pipeline.checks.qa815_icu_plural_category_missing import IcuPluralCategoryMissing
+from qa_pipeline.checks.qa816_icu_plural_category_invalid import IcuPluralCategoryInvalid
+from qa_pipeline.checks.qa817_icu_select_key_unknown import IcuSelectKeyUnknown
+from qa_pipeline.checks.qa818_icu_plural_number_missing import IcuPluralNumberMissing
+from qa_pipeline.checks.qa821_tag_missing import TagMissing
+from qa_pipeline.checks.qa822_tag_extra import TagExtra
+from qa_pipeline.checks.qa823_tag_renamed import TagRenamed
+from qa_pipeline.checks.qa824_tag_nesting_broken import TagNestingBroken
+from qa_pipeline.checks.qa825_tag_attribute_changed import TagAttributeChanged
+from qa_pipeline.checks.qa826_link_target_changed import LinkTargetChanged
+from qa_pipeline.checks.qa827_code_span_changed import CodeSpanChanged
 from qa_pipeline.checks.qa830_url_mismatch import UrlMismatch
 from qa_pipeline.checks.qa831_email_mismatch import EmailMismatch
 from qa_pipeline.checks.qa832_file_path_mismatch import FilePathMismatch
@@ -140,6 +161,27 @@ RULES: tuple[type[Rule], ...] = (
     DoubledPhrase,
     RepeatedUnspacedRun,
     SameWordCoordination,
+    PlaceholderMissing,
+    PlaceholderExtra,
+    PlaceholderRenamed,
+    PlaceholderTypeChanged,
+    PlaceholderOrderChanged,
+    PlaceholderMalformed,
+    IcuSyntaxInvalid,
+    IcuArgumentMissing,
+    IcuArgumentUnknown,
+    IcuArgumentTypeChanged,
+    IcuPluralCategoryMissing,
+    IcuPluralCategoryInvalid,
+    IcuSelectKeyUnknown,
+    IcuPluralNumberMissing,
+    TagMissing,
+    TagExtra,
+    TagRenamed,
+    TagNestingBroken,
+    TagAttributeChanged,
+    LinkTargetChanged,
+    CodeSpanChanged,
     UrlMismatch,
     EmailMismatch,
     FilePathMismatch,

@@ -199,6 +199,8 @@ class _Builder:
             return {**Settings().weights, **{k: float(v) for k, v in value.items()}}
         if kind == "per-file-ignores":
             return {glob: self.selectors(f"{key}.{glob}", sel) for glob, sel in value.items()}
+        if kind == "globs":
+            return {glob: tuple(items) for glob, items in value.items()}
         if kind == "per-language":
             return {
                 lang.lower().replace("_", "-"): LanguageTable(

@@ -14,6 +14,7 @@ from typing import Any
 
 from qa_pipeline.model import Severity
 from qa_pipeline.selectors import ALL, RuleSelector
+from qa_pipeline.text.placeholders import FLAG_SYNTAXES
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
 SEVERITY_NAMES = ("neutral", "minor", "major", "critical")
@@ -129,6 +130,23 @@ class Settings:
         factory=dict,
         kind="rules",
         example="[rules.QA102]\nmin-letters = 3",
+    )
+    placeholder_formats: Mapping[str, tuple[str, ...]] = setting(
+        "placeholder-formats",
+        "The placeholder syntaxes of the strings of files matching a glob, as format flags "
+        "(`c-format`, `python-brace-format`, `icu-format`, `i18next-format`, `ruby-format`…; `[]`: none): "
+        "they replace the strings' own flags and what the source suggests. The first matching glob wins.",
+        {
+            "type": "object",
+            "additionalProperties": {
+                "type": "array",
+                "items": {"type": "string", "enum": sorted(FLAG_SYNTAXES)},
+                "x-item-error": "expected a list of format flags: " + ", ".join(sorted(FLAG_SYNTAXES)),
+            },
+        },
+        factory=dict,
+        kind="globs",
+        example='[placeholder-formats]\n"locales/**/*.json" = ["i18next-format"]',
     )
     layout: str | None = setting(
         "layout", "Where translations live, e.g. `content/{lang}/{path}`.", NON_EMPTY, default=None
