@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from qa_pipeline.text.numbers import extract  # noqa: E402
-from qa_pipeline.text.numbers_compare import compare  # noqa: E402
+from qa_pipeline.analysis.numbers.compare import compare  # noqa: E402
+from qa_pipeline.analysis.numbers.extract import extract  # noqa: E402
 
 PIECE = (
     "Le 24.12.2020 à 14:30, 36 612 visiteurs (soit 82 %) ont payé 13,52 € ; entre 10–20 personnes, "

@@ -38,6 +38,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
+from qa_pipeline.analysis.structure.outliers import weight
 from qa_pipeline.config import Settings, resolve
 from qa_pipeline.engine import Job, locate, run_document_rules
 from qa_pipeline.model import Document, LanguageInfo
@@ -46,7 +47,6 @@ from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.markdown import read_markdown
 from qa_pipeline.registry import load_registry
 from qa_pipeline.ruleapi import Resources
-from qa_pipeline.text.structure import weight
 
 CODES = ("QA510", "QA511", "QA512", "QA513", "QA514")
 _TERMINAL = re.compile(r"[.!?:;。！？]\s*$")

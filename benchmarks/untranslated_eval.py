@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from qa_pipeline.analysis.langid.names import name_like_token  # noqa: E402
+from qa_pipeline.analysis.langid.untranslated import AnalysisOptions, analyze  # noqa: E402
 from qa_pipeline.model import Segment, Span  # noqa: E402
-from qa_pipeline.text.names import name_like_token  # noqa: E402
 from qa_pipeline.text.protect import protected_spans  # noqa: E402
-from qa_pipeline.text.untranslated import AnalysisOptions, analyze  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "eval-dev" / "bio_mqm_dev.jsonl"
 

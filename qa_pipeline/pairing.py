@@ -3,7 +3,7 @@
 Config: ``layout = "content/{lang}/{path}"`` says where translations live; ``source =
 "content/en/{path}"`` and ``reference = "refs/{lang}/{path}"`` where their source and reference
 translation are. :func:`attach_source` aligns a translation's paragraphs with its source's
-(:mod:`qa_pipeline.text.align`: 1–1, omitted, added, merged and split paragraphs), so an omitted or
+(:mod:`qa_pipeline.analysis.structure.align`: 1–1, omitted, added, merged and split paragraphs), so an omitted or
 added paragraph does not shift the rest, and records the source paragraphs nothing translates.
 :func:`align` is the plain length-based alignment used for references and siblings.
 """
@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from qa_pipeline.analysis.structure.align import MERGED_FLAG, SPLIT_FLAG, Aligner, dp_steps, item
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.text.align import MERGED_FLAG, SPLIT_FLAG, Aligner, dp_steps, item
 
 
 @cache

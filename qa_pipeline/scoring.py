@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from qa_pipeline.analysis.structure.outliers import source_words
 from qa_pipeline.config import Settings
 from qa_pipeline.model import Document, Finding
-from qa_pipeline.text.structure import source_words
 from qa_pipeline.text.wordcount import count_words
 
 SEVERITIES = ("neutral", "minor", "major", "critical")

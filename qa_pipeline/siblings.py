@@ -47,7 +47,7 @@ def structure_key(doc: Document) -> list[str]:
 
 def number_values(doc: Document) -> frozenset[str]:
     """The values a document writes in digits (each read in the document's own language)."""
-    from qa_pipeline.text.numbers import extract
+    from qa_pipeline.analysis.numbers.extract import extract
 
     lang = doc.target_language.language.base
     return frozenset(
@@ -96,7 +96,7 @@ DOCUMENT_FORMATS = frozenset({"text", "markdown"})
 
 
 def _segment_numbers(doc: Document) -> list[frozenset[str]]:
-    from qa_pipeline.text.numbers import extract
+    from qa_pipeline.analysis.numbers.extract import extract
 
     lang = doc.target_language.language.base
     return [

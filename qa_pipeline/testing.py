@@ -102,7 +102,7 @@ def run_case(case: Mapping[str, Any], entry: RuleEntry, registry: Registry | Non
     )
     resources = _RESOURCES
     if case.get("glossary"):
-        from qa_pipeline.text.glossary import read_csv, read_tbx
+        from qa_pipeline.analysis.fidelity.glossary import read_csv, read_tbx
 
         text = str(case["glossary"])
         terms = (read_tbx if text.lstrip().startswith("<") else read_csv)(text, "glossary")

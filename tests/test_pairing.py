@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qa_pipeline.analysis.structure.align import banded
+from qa_pipeline.analysis.structure.outliers import source_words
 from qa_pipeline.cli import main
 from qa_pipeline.model import Document
 from qa_pipeline.pairing import align, attach_source, counterpart, match_layout
 from qa_pipeline.readers import ReadOptions
 from qa_pipeline.readers.markdown import read_markdown
-from qa_pipeline.text.align import banded
-from qa_pipeline.text.structure import source_words
 from qa_pipeline.text.wordcount import count_words
 
 

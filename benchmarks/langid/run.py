@@ -10,7 +10,7 @@ Items, all built from ``spans.yaml`` (our own writing, English source):
   (recall: a finding must overlap the English part; a finding elsewhere counts as a false alarm);
 * clean target spans and name-heavy clean sentences (false-positive rate: any finding is one).
 
-"Shipped" is :func:`qa_pipeline.text.langid.analyze` as the rules QA401–QA403 use it (names,
+"Shipped" is :func:`qa_pipeline.analysis.langid.detect.analyze` as the rules QA401–QA403 use it (names,
 allow-list and thresholds included). "langdetect" is plain langdetect 1.0.9, seeded: a span is flagged
 when ``detect(span) == "en"``; in a sentence, when a clause (split at punctuation) is detected as English.
 """
@@ -30,8 +30,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from qa_pipeline.analysis.langid.untranslated import AnalysisOptions, analyze  # noqa: E402
 from qa_pipeline.model import Segment, Span  # noqa: E402
-from qa_pipeline.text.untranslated import AnalysisOptions, analyze  # noqa: E402
 
 MARK = re.compile(r"\[\[(.+?)\]\]")
 OPTS = AnalysisOptions()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from qa_pipeline.analysis.fidelity.placeholders import PlaceholderOptions
+from qa_pipeline.analysis.langid.untranslated import AnalysisOptions
 from qa_pipeline.ruleapi import RuleFamily
-from qa_pipeline.text.placeholders import PlaceholderOptions
-from qa_pipeline.text.untranslated import AnalysisOptions
 
 UNTRANSLATED = RuleFamily(
     name="untranslated",

@@ -2,8 +2,8 @@
 forms of a plural message, and one placeholder comparison per segment.
 
 Not a rule module (rule modules are ``qaNNN_*.py``): the glue between the configuration, the document
-and the analyses in :mod:`qa_pipeline.text.placeholders`, :mod:`~qa_pipeline.text.icu` and
-:mod:`~qa_pipeline.text.markup`.
+and the analyses in :mod:`qa_pipeline.analysis.fidelity.placeholders`, :mod:`~qa_pipeline.analysis.fidelity.icu` and
+:mod:`~qa_pipeline.analysis.fidelity.markup`.
 """
 
 from __future__ import annotations
@@ -13,14 +13,19 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from qa_pipeline.analysis.fidelity.icu_diff import IcuIssue, compare_icu
+from qa_pipeline.analysis.fidelity.markup import TRANSLATABLE_ATTRIBUTES
+from qa_pipeline.analysis.fidelity.markup_diff import MarkupIssue, compare_code, compare_links, compare_tags
+from qa_pipeline.analysis.fidelity.placeholder_diff import PlaceholderIssue, compare
+from qa_pipeline.analysis.fidelity.placeholders import PlaceholderOptions, syntaxes_for
+from qa_pipeline.analysis.fidelity.plurals import (
+    CATEGORIES,
+    category_integers,
+    po_form_integers,
+    po_plural_forms,
+)
 from qa_pipeline.model import Document, Segment, SegmentKind
 from qa_pipeline.ruleapi import Context
-from qa_pipeline.text.icu_diff import IcuIssue, compare_icu
-from qa_pipeline.text.markup import TRANSLATABLE_ATTRIBUTES
-from qa_pipeline.text.markup_diff import MarkupIssue, compare_code, compare_links, compare_tags
-from qa_pipeline.text.placeholder_diff import PlaceholderIssue, compare
-from qa_pipeline.text.placeholders import PlaceholderOptions, syntaxes_for
-from qa_pipeline.text.plurals import CATEGORIES, category_integers, po_form_integers, po_plural_forms
 
 SOFTWARE_KINDS = frozenset({SegmentKind.UNIT, SegmentKind.PLURAL})
 _PLURAL_ID = re.compile(r"^(.*?)(?:\[[^\[\]]*\]|[_./](?:zero|one|two|few|many|other|plural))$")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.numbers.compare import format_problems
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.numbers_compare import format_problems
 
 
 class NumberFormat(SegmentRule):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.numbers.compare import target_locale
+from qa_pipeline.analysis.numbers.extract import extract
+from qa_pipeline.analysis.numbers.locale import convention
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.numbers import extract
-from qa_pipeline.text.numbers_compare import target_locale
-from qa_pipeline.text.numbers_locale import convention
 
 
 class CurrencyPlacement(SegmentRule):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.numbers.compare import source_locale, target_locale
+from qa_pipeline.analysis.numbers.extract import extract, key
+from qa_pipeline.analysis.numbers.locale import SPACES, convention
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.numbers import extract, key
-from qa_pipeline.text.numbers_compare import source_locale, target_locale
-from qa_pipeline.text.numbers_locale import SPACES, convention
 
 _NAMES = {"\u00a0": "a no-break space (U+00A0)", "\u202f": "a narrow no-break space (U+202F)"}
 

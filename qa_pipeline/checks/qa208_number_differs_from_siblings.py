@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa_pipeline.analysis.numbers.compare import sibling_diff
 from qa_pipeline.model import Severity, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.numbers_compare import sibling_diff
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from qa_pipeline.analysis.junk import cms_errors, glued_letters_after, is_document_text
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.junk import cms_errors, glued_letters_after, is_document_text
 
 _TEMPLATE = regex.compile(
     r"""

@@ -8,9 +8,9 @@ from functools import cache
 
 import regex
 
+from qa_pipeline.analysis.junk import AMBIGUOUS_AGENCIES, CREDIT_LABELS, STOCK_AGENCIES, glued_letters_after
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.junk import AMBIGUOUS_AGENCIES, CREDIT_LABELS, STOCK_AGENCIES, glued_letters_after
 
 _WORD = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.&'’-]*"
 _LEFT_COMPONENT = regex.compile(

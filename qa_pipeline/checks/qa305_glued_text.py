@@ -9,9 +9,9 @@ from functools import cache, partial
 
 import regex
 
+from qa_pipeline.analysis.junk import CAMEL_CASE_NAMES, GLUE_PHRASES, STOCK_AGENCIES, is_document_text
 from qa_pipeline.model import PROTECTED_CHAR, Document, Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.junk import CAMEL_CASE_NAMES, GLUE_PHRASES, STOCK_AGENCIES, is_document_text
 from qa_pipeline.text.scripts import script_of
 
 # Words of the cased scripts, split where the script changes ("JavaScript를" -> "JavaScript").

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa_pipeline.analysis.junk import is_document_text, is_toc_heading
 from qa_pipeline.model import SegmentKind, Severity, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.junk import is_document_text, is_toc_heading
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class EmptyTableOfContents(DocumentRule):
 
     Reports a line that is only a table-of-contents heading (``Table of contents:``, ``Table des
     matières``, ``Inhaltsverzeichnis``, ``Sadržaj:``, ``目次:``, ``جدول المحتويات:`` and the other
-    languages in ``qa_pipeline/text/junk.py``) when body text follows it instead of entries: the next
+    languages in ``qa_pipeline/analysis/junk.py``) when body text follows it instead of entries: the next
     paragraph comes with at most one short line in between, and no list item, table cell or run of
     short lines (a real table of contents) follows. Page extraction keeps the heading of a
     table-of-contents widget and drops its links. Software strings (PO/XLIFF units) are not checked.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.langid.detect import language_label
+from qa_pipeline.analysis.langid.untranslated import ForeignRun
+from qa_pipeline.analysis.langid.worker import analysis_for, start_background
 from qa_pipeline.checks.families import UNTRANSLATED
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.langid import language_label
-from qa_pipeline.text.untranslated import ForeignRun
-from qa_pipeline.text.untranslated_worker import analysis_for, start_background
 
 
 def describe(run: ForeignRun, target: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.langid.worker import analysis_for, start_background
 from qa_pipeline.checks.families import UNTRANSLATED
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.untranslated_worker import analysis_for, start_background
 
 
 class CopiedSourceRun(SegmentRule):

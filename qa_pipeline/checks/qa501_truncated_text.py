@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa_pipeline.analysis.punctuation import ending
+from qa_pipeline.analysis.structure.outliers import abrupt_end, broken_end, weight
 from qa_pipeline.model import PROTECTED_CHAR, Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import ending
-from qa_pipeline.text.structure import abrupt_end, broken_end, weight
 
 
 @dataclass(frozen=True)

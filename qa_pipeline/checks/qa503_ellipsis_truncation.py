@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.punctuation import ending
+from qa_pipeline.analysis.structure.outliers import abrupt_end, log_ratio, source_ratio_model
 from qa_pipeline.model import Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.punctuation import ending
-from qa_pipeline.text.structure import abrupt_end, log_ratio, source_ratio_model
 
 _ELLIPSES = ("…", "...", "⋯", "。。。")
 

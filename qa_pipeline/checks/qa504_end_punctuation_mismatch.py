@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa_pipeline.model import PROTECTED_CHAR, Segment, Severity, Span, Violation
-from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import (
+from qa_pipeline.analysis.punctuation import (
     compatible,
     ending,
     ends_with_abbreviation,
@@ -14,6 +12,8 @@ from qa_pipeline.text.punctuation import (
     has_terminal_prose,
     starts_with_ellipsis,
 )
+from qa_pipeline.model import PROTECTED_CHAR, Segment, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 
 _NAMES = {
     "stop": "a full stop",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.structure.omission import SentenceOmission, document_omissions
+from qa_pipeline.analysis.structure.outliers import document_outliers, excerpt
 from qa_pipeline.model import Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.omission import SentenceOmission, document_omissions
-from qa_pipeline.text.structure import document_outliers, excerpt
 
 
 class ShorterThanExpected(DocumentRule):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.structure.outliers import document_outliers
 from qa_pipeline.model import Severity, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.structure import document_outliers
 
 
 class LongerThanExpected(DocumentRule):

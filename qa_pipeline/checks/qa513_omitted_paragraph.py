@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa_pipeline.analysis.structure.outliers import excerpt, has_words, weight
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.pairing import SourceGap
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.structure import excerpt, has_words, weight
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.structure.outliers import has_words, source_words
 from qa_pipeline.model import Severity, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.structure import has_words, source_words
 
 
 class EmptyTranslation(DocumentRule):

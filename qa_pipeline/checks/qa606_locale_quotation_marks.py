@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa_pipeline.analysis.punctuation import quote_pairs, scan_quotes
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import quote_pairs, scan_quotes
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from qa_pipeline.analysis.punctuation import french_spacing
 from qa_pipeline.model import PROTECTED_CHAR, Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import french_spacing
 
 _SPACES = " \u00a0\u202f\u2009\u2007"
 # A mark glued to the word before it, followed by a space, the end, a quote or a bracket.

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import regex
 
+from qa_pipeline.analysis.punctuation import Occurrence, french_spacing, group_habits
 from qa_pipeline.model import PROTECTED_CHAR, Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.punctuation import Occurrence, french_spacing, group_habits
 
 # A word, one or more spaces, then a mark followed by a space, the end or a closing quote/bracket.
 _SPACED = regex.compile(r"(?<=[\p{L}\p{N}\p{M}])([ \t\u00a0\u202f\u2009]+)([,.;:?!،؛؟])(?=[\s\"'”»)\]]|$)")

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from qa_pipeline.analysis.punctuation import SEPARATOR_KIND, value_list_marks
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import SEPARATOR_KIND, value_list_marks
 from qa_pipeline.text.scripts import UNSPACED_LANGUAGES
 
 # ``word.Next``: a full stop, ! or ? between a lowercase word of 2+ letters and a capitalised word.

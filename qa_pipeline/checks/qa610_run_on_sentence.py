@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from qa_pipeline.analysis.punctuation import sentence_starters
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import sentence_starters
 
 # lowercase word, spaces, Capitalised word, space, lowercase word: ``téléphone Étant donné``.
 _JOIN = regex.compile(r"(?<=\p{Ll}{2})[ \t]+(\p{Lu}\p{Ll}*)(?=[ \t]+\p{Ll})")

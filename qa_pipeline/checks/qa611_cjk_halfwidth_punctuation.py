@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from qa_pipeline.analysis.punctuation import script_punctuation, source_list_separators
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import script_punctuation, source_list_separators
 
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー々"
 _MARK = regex.compile(

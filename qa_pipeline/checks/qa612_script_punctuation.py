@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from qa_pipeline.analysis.punctuation import script_punctuation, source_list_separators
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import script_punctuation, source_list_separators
 
 _FAMILIES = ("arabic", "greek")
 

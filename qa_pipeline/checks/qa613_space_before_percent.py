@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from qa_pipeline.analysis.punctuation import percent_without_space
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import percent_without_space
 
 _SPACED = regex.compile(r"(?<=\d)([ \u00a0\u202f\u2009])([%٪])")
 
@@ -25,7 +25,7 @@ class SpaceBeforePercent(SegmentRule):
         Bad (en): ``Sales rose by 15 % this year.``
         Good (en): ``Sales rose by 15% this year.``
 
-    Options: none (the list of languages is in ``text/data/punctuation.yaml``).
+    Options: none (the list of languages is in ``analysis/data/punctuation.yaml``).
     """
 
     meta = RuleMeta(

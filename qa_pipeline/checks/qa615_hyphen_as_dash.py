@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import regex
 
+from qa_pipeline.analysis.punctuation import Occurrence, group_habits
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.punctuation import Occurrence, group_habits
 
 _SPACED_HYPHEN = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M},)”»\"]) (-{1,2}) (?=\p{Ll}|\p{N}+(?![\p{N}.,]*\s*[-+*/=]))"

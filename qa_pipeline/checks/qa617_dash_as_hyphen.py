@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from qa_pipeline.analysis.punctuation import dangling_words
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.punctuation import dangling_words
 
 # A clause dash in the source: an em/en dash, or a hyphen with spaces around it.
 _CLAUSE_DASH = regex.compile(r"\s[-–—]\s|\p{L}—\p{L}")

@@ -6,9 +6,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
-from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.repetition import (
+from qa_pipeline.analysis.repetition import (
     REDUPLICATING_LANGUAGES,
     doubled_keys,
     has_letter,
@@ -16,6 +14,8 @@ from qa_pipeline.text.repetition import (
     only_space,
     words,
 )
+from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class DoubledWord(SegmentRule):
     productive grammar (Turkish ``zaman zaman``, Hindi, Punjabi, Persian, Urdu, Indonesian, Thai…),
     a word next to the same letters as an acronym (Spanish ``la LA``), a word after a code character
     (``-a a``) and a doubling the source has too.
-    The per-language list lives in ``qa_pipeline/text/repetition.py``; add words with the ``allow``
+    The per-language list lives in ``qa_pipeline/analysis/repetition.py``; add words with the ``allow``
     option (e.g. per language in config). A doubled phrase of two words or more is QA702.
 
     Why it matters: a doubled word is a typing or machine-translation slip that readers notice at once.

@@ -7,9 +7,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa_pipeline.analysis.repetition import CONJUNCTIONS, Word, only_space_or_punct, word_sequences, words
 from qa_pipeline.model import Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.repetition import CONJUNCTIONS, Word, only_space_or_punct, word_sequences, words
 
 
 @dataclass(frozen=True)

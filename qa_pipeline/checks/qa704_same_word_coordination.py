@@ -7,9 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from qa_pipeline.model import Segment, Severity, Span, Violation
-from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.repetition import (
+from qa_pipeline.analysis.repetition import (
     COMPARATIVE_SUFFIXES,
     CONJUNCTIONS,
     LEGIT_COORDINATED,
@@ -17,6 +15,8 @@ from qa_pipeline.text.repetition import (
     only_space,
     words,
 )
+from qa_pipeline.model import Segment, Severity, Span, Violation
+from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 
 # Languages whose "and" is written as a prefix of the next word (Arabic "وسريع").
 _PREFIX_AND = {"ar": "و", "fa": "و"}
@@ -67,7 +67,7 @@ class SameWordCoordination(SegmentRule):
 
     Machine translation often renders two near-synonyms ("upset or angry", "fast and rapid") with one
     word, producing ``vihainen tai vihainen`` or ``rapide et rapide``: a meaning is lost. The
-    conjunctions of each language are data in ``qa_pipeline/text/repetition.py`` (Arabic also as the
+    conjunctions of each language are data in ``qa_pipeline/analysis/repetition.py`` (Arabic also as the
     prefix ``و``). Not reported: idiomatic intensifiers (``again and again``, ``more and more``,
     ``encore et encore``, ``immer und immer``, ``uudestaan ja uudestaan``), comparatives (``faster and
     faster``, ``nopeammin ja nopeammin``), capitalised names on both sides (``Johnson and Johnson``),

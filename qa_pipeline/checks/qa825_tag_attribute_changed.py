@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa_pipeline.analysis.fidelity.markup import TRANSLATABLE_ATTRIBUTES
 from qa_pipeline.checks.fidelity import MarkupMixin
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.markup import TRANSLATABLE_ATTRIBUTES
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.fidelity.literals import compare, emails, same_host, violations
 from qa_pipeline.model import Segment, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.literals import compare, emails, same_host, violations
 
 
 class EmailMismatch(SegmentRule):

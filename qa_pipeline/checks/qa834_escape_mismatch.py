@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.fidelity.literals import Literal, compare, escapes, paths, violations
 from qa_pipeline.model import Segment, SegmentKind, Severity, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.literals import Literal, compare, escapes, paths, violations
 
 
 def _one_to_one(a: Literal, b: Literal) -> bool:

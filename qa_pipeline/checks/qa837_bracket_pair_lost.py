@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.fidelity.enclosures import ROUND, SQUARE, lost_enclosures, only_literals
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.enclosures import ROUND, SQUARE, lost_enclosures, only_literals
 
 
 class BracketPairLost(SegmentRule):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa_pipeline.analysis.fidelity.consistency import document_conflicts, line_of, short
 from qa_pipeline.model import Severity, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
-from qa_pipeline.text.consistency import document_conflicts, line_of, short
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.fidelity.consistency import corpus_conflicts, line_of, run_languages, short
 from qa_pipeline.checks.qa840_inconsistent_translation import Options
 from qa_pipeline.model import Severity, Violation
 from qa_pipeline.ruleapi import CorpusContext, CorpusRule, RuleMeta
-from qa_pipeline.text.consistency import corpus_conflicts, line_of, run_languages, short
 
 
 class InconsistentTranslationAcrossFiles(CorpusRule):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.fidelity.consistency import corpus_conflicts, line_of, run_languages, short
 from qa_pipeline.checks.qa841_inconsistent_source import Options
 from qa_pipeline.model import Severity, Violation
 from qa_pipeline.ruleapi import CorpusContext, CorpusRule, RuleMeta
-from qa_pipeline.text.consistency import corpus_conflicts, line_of, run_languages, short
 
 
 class InconsistentSourceAcrossFiles(CorpusRule):

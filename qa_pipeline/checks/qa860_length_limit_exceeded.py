@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qa_pipeline.analysis.fidelity.lengths import cut_at, declared, measure
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
-from qa_pipeline.text.lengths import cut_at, declared, measure
 
 
 class LengthLimitExceeded(SegmentRule):

@@ -252,7 +252,7 @@ def _dnt_file(builder: _Builder, path: Path | None) -> frozenset[str]:
 def _glossary(builder: _Builder, path: Path | None) -> Any:
     if path is None:
         return None
-    from qa_pipeline.text.glossary import GlossaryError, load_glossary
+    from qa_pipeline.analysis.fidelity.glossary import GlossaryError, load_glossary
 
     try:
         return load_glossary(path)

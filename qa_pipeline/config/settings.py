@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qa_pipeline.analysis.fidelity.placeholders import FLAG_SYNTAXES
 from qa_pipeline.model import Severity
 from qa_pipeline.selectors import ALL, RuleSelector
-from qa_pipeline.text.placeholders import FLAG_SYNTAXES
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
 SEVERITY_NAMES = ("neutral", "minor", "major", "critical")

@@ -1,1 +1,2 @@
-"""Shared text helpers: scripts, segmentation, word counts, tokens (numbers and language id live here too)."""
+"""Text utilities shared by readers and analyses: scripts, sentence and word segmentation (ICU),
+protected spans (URLs, placeholders), word counts, stemming, linear-time look-ups, YAML data loading."""

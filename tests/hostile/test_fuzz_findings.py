@@ -18,14 +18,14 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from qa_pipeline.analysis.langid import detect as langid
+from qa_pipeline.analysis.numbers.extract import extract
 from qa_pipeline.config import Settings, resolve
 from qa_pipeline.engine import Job, locate, run_document_rules
 from qa_pipeline.model import Document, LanguageInfo
 from qa_pipeline.readers import ReaderError, ReadOptions
 from qa_pipeline.registry import Registry, load_registry
 from qa_pipeline.ruleapi import Resources
-from qa_pipeline.text import langid
-from qa_pipeline.text.numbers import extract
 from tests.readers.test_fuzz import file_bytes, read_bytes_as
 
 from .fuzzing import fuzz

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qa_pipeline.analysis.fidelity.glossary import GlossaryError, load_glossary, read_csv, read_tbx
+from qa_pipeline.analysis.fidelity.terms import concept_terms, find, words
 from qa_pipeline.config import ConfigError, load_settings
 from qa_pipeline.registry import load_registry
-from qa_pipeline.text.glossary import GlossaryError, load_glossary, read_csv, read_tbx
-from qa_pipeline.text.terms import concept_terms, find, words
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en"><text><body>

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icu4py.messageformat import MessageFormat
 
-from qa_pipeline.text.icu import (
+from qa_pipeline.analysis.fidelity.icu import (
     Argument,
     Branch,
     IcuSyntaxError,
@@ -21,7 +21,7 @@ from qa_pipeline.text.icu import (
     print_message,
     walk,
 )
-from qa_pipeline.text.icu_diff import compare_icu
+from qa_pipeline.analysis.fidelity.icu_diff import compare_icu
 
 NAMES = st.text("abcdefgxyz_", min_size=1, max_size=6).filter(lambda s: not s[0].isdigit())
 TEXT = st.text(st.sampled_from(list("ab Z.,'{}#|<>\u00e9\u4e2d\n")), min_size=1, max_size=12)

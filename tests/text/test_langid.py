@@ -1,11 +1,17 @@
-"""Span and segment language identification (qa_pipeline.text.langid)."""
+"""Span and segment language identification (qa_pipeline.analysis.langid.detect)."""
 
 from __future__ import annotations
 
+from qa_pipeline.analysis.langid.detect import expected_scripts
+from qa_pipeline.analysis.langid.names import (
+    allowed_terms,
+    function_words,
+    is_acronym,
+    is_mixed_case,
+    title_case_run,
+)
+from qa_pipeline.analysis.langid.untranslated import AnalysisOptions, analyze, tokenize
 from qa_pipeline.model import Segment
-from qa_pipeline.text.langid import expected_scripts
-from qa_pipeline.text.names import allowed_terms, function_words, is_acronym, is_mixed_case, title_case_run
-from qa_pipeline.text.untranslated import AnalysisOptions, analyze, tokenize
 
 OPTS = AnalysisOptions()
 

@@ -1,4 +1,4 @@
-"""Number extraction, locale readings and comparison (qa_pipeline.text.numbers*)."""
+"""Number extraction, locale readings and comparison (qa_pipeline.analysis.numbers.extract*)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from qa_pipeline.text.numbers import extract, key, read
-from qa_pipeline.text.numbers_compare import compare
-from qa_pipeline.text.numbers_locale import COMMA, DOT, convention
-from qa_pipeline.text.numbers_words import cjk_value, languages, spelled_numbers
+from qa_pipeline.analysis.numbers.compare import compare
+from qa_pipeline.analysis.numbers.extract import extract, key, read
+from qa_pipeline.analysis.numbers.locale import COMMA, DOT, convention
+from qa_pipeline.analysis.numbers.words import cjk_value, languages, spelled_numbers
 
 
 def values(text: str, lang: str) -> list[str]:

@@ -15,8 +15,8 @@ from babel.numbers import format_decimal
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from qa_pipeline.text.numbers import extract
-from qa_pipeline.text.numbers_compare import compare
+from qa_pipeline.analysis.numbers.compare import compare
+from qa_pipeline.analysis.numbers.extract import extract
 
 LOCALES = [
     "en", "fr", "fr_CA", "fr_CH", "de", "de_CH", "de_AT", "es", "es_MX", "it", "it_CH", "pt", "pt_BR", "nl",

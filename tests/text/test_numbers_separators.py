@@ -5,8 +5,8 @@ from __future__ import annotations
 import babel
 import pytest
 
-from qa_pipeline.text.numbers import extract
-from qa_pipeline.text.numbers_locale import SPACES, scan_babel, separators, table_json
+from qa_pipeline.analysis.numbers.extract import extract
+from qa_pipeline.analysis.numbers.locale import SPACES, scan_babel, separators, table_json
 
 
 def _numbers(text: str, lang: str) -> list[tuple[str, str]]:
@@ -33,7 +33,7 @@ def test_every_cldr_decimal_symbol_joins_its_digits(cldr: object) -> None:
 
 
 def test_checked_in_table_is_what_this_babel_says(cldr: object) -> None:
-    from qa_pipeline.text import numbers_locale
+    from qa_pipeline.analysis.numbers import locale as numbers_locale
 
     table = numbers_locale._TABLE.read_text(encoding="utf-8")
     if f'"babel": "{babel.__version__}"' not in table:

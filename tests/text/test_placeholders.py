@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa_pipeline.text.markup import find_code_spans, find_links, find_tags, nesting_error
-from qa_pipeline.text.markup_diff import compare_tags, same_url
-from qa_pipeline.text.placeholder_diff import compare
-from qa_pipeline.text.placeholders import find_placeholders, infer_syntaxes, syntaxes_for
-from qa_pipeline.text.plurals import needed_categories, po_form_integers, po_plural_forms
+from qa_pipeline.analysis.fidelity.markup import find_code_spans, find_links, find_tags, nesting_error
+from qa_pipeline.analysis.fidelity.markup_diff import compare_tags, same_url
+from qa_pipeline.analysis.fidelity.placeholder_diff import compare
+from qa_pipeline.analysis.fidelity.placeholders import find_placeholders, infer_syntaxes, syntaxes_for
+from qa_pipeline.analysis.fidelity.plurals import needed_categories, po_form_integers, po_plural_forms
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from qa_pipeline.analysis.punctuation import french_spacing
 from qa_pipeline.testing import check_snippet
-from qa_pipeline.text.punctuation import french_spacing
 
 LOCALES = ("fr", "fr-CA", "fr-CH", "fr-BE")
 SPACES = ("\u00a0", "\u202f", " ")

@@ -26,7 +26,7 @@ ARABIC_DECIMAL = "\u066b"  # ٫
 ARABIC_GROUP = "\u066c"  # ٬
 ARABIC_COMMA = "\u060c"  # ، (punctuation in most locales; a separator only where CLDR says so)
 FULLWIDTH_DOT = "．"
-_TABLE = Path(__file__).resolve().parent / "data" / "number-separators.json"
+_TABLE = Path(__file__).resolve().parent.parent / "data" / "number-separators.json"
 
 
 def variants(symbol: str) -> frozenset[str]:
@@ -99,7 +99,7 @@ def separators() -> Separators:
     """Every separator CLDR gives any locale, for the installed Babel.
 
     Scanning all of Babel's locales takes about a second, so the result for one Babel version is kept
-    in ``data/number-separators.json`` (regenerate: ``python -m qa_pipeline.text.numbers_locale``);
+    in ``analysis/data/number-separators.json`` (regenerate: ``python -m qa_pipeline.analysis.numbers.locale``);
     with any other Babel version the locales are scanned once per process.
     """
     import babel

@@ -31,10 +31,8 @@ from functools import lru_cache
 
 import regex
 
-from qa_pipeline.language import Language
-from qa_pipeline.model import Span
-from qa_pipeline.text.numbers_calendar import calendar_spans, calendar_words
-from qa_pipeline.text.numbers_locale import (
+from qa_pipeline.analysis.numbers.calendar import calendar_spans, calendar_words
+from qa_pipeline.analysis.numbers.locale import (
     ARABIC_COMMA,
     ARABIC_DECIMAL,
     COMMA,
@@ -43,8 +41,8 @@ from qa_pipeline.text.numbers_locale import (
     Convention,
     convention,
 )
-from qa_pipeline.text.numbers_special import clock_keys, code_digits, roman_numerals, special_tokens
-from qa_pipeline.text.numbers_tokens import (
+from qa_pipeline.analysis.numbers.special import clock_keys, code_digits, roman_numerals, special_tokens
+from qa_pipeline.analysis.numbers.tokens import (
     SPACE_CLASS,
     Item,
     NumberToken,
@@ -55,8 +53,10 @@ from qa_pipeline.text.numbers_tokens import (
     read,
     to_ascii,
 )
-from qa_pipeline.text.numbers_units import unit_after
-from qa_pipeline.text.numbers_words import scale_after, spelled_numbers, spelled_words
+from qa_pipeline.analysis.numbers.units import unit_after
+from qa_pipeline.analysis.numbers.words import scale_after, spelled_numbers, spelled_words
+from qa_pipeline.language import Language
+from qa_pipeline.model import Span
 
 __all__ = ["Item", "NumberToken", "digit_scripts", "extract", "items", "key", "read", "to_ascii"]
 

@@ -1,4 +1,4 @@
-"""Words of the untranslated analysis (:mod:`qa_pipeline.text.untranslated`): tokens with their script
+"""Words of the untranslated analysis (:mod:`qa_pipeline.analysis.langid.untranslated`): tokens with their script
 and position in the sentence, and the words the source quotes or marks as code. Both are one pass over
 the text (the literal pattern is bounded so that unpaired quotation marks cannot make it rescan).
 """
@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 import regex
 
+from qa_pipeline.analysis.langid.detect import script_group
 from qa_pipeline.model import PROTECTED_CHAR
-from qa_pipeline.text.langid import script_group
 
 NEUTRAL, TARGET, SOURCE, AMBIGUOUS, FOREIGN = "neutral", "target", "source", "ambiguous", "foreign"
 

@@ -4,7 +4,7 @@ One pass per segment, linear in its length: words are tokenized once, each word 
 protected or allowed span, a name, a word of another script, or a word lingua must weigh), a Viterbi
 pass over the weighed words finds source-language runs, and runs are checked as wholes. Look-ups that
 would rescan the segment for every word (allowed spans, the source's words) go through the indexes of
-:mod:`qa_pipeline.text.sequences`. Language models: :mod:`qa_pipeline.text.langid`.
+:mod:`qa_pipeline.text.sequences`. Language models: :mod:`qa_pipeline.analysis.langid.detect`.
 """
 
 from __future__ import annotations
@@ -15,16 +15,14 @@ from dataclasses import dataclass
 
 import regex
 
-from qa_pipeline.language import Language
-from qa_pipeline.model import Segment, SegmentKind, Span
-from qa_pipeline.text.langid import (
+from qa_pipeline.analysis.langid.detect import (
     PairDetector,
     expected_scripts,
     name_language,
     pair_detector,
     related,
 )
-from qa_pipeline.text.names import (
+from qa_pipeline.analysis.langid.names import (
     TITLE_JOINERS,
     allow_spans,
     function_words,
@@ -32,8 +30,7 @@ from qa_pipeline.text.names import (
     name_like_token,
     title_case_run,
 )
-from qa_pipeline.text.sequences import SourceMatcher, SpanIndex
-from qa_pipeline.text.untranslated_text import (
+from qa_pipeline.analysis.langid.tokens import (
     AMBIGUOUS,
     FOREIGN,
     NEUTRAL,
@@ -44,6 +41,9 @@ from qa_pipeline.text.untranslated_text import (
     source_literals,
     tokenize,
 )
+from qa_pipeline.language import Language
+from qa_pipeline.model import Segment, SegmentKind, Span
+from qa_pipeline.text.sequences import SourceMatcher, SpanIndex
 
 __all__ = ["EMPTY", "Analysis", "AnalysisOptions", "ForeignRun", "WholeSegment", "analyze", "tokenize"]
 

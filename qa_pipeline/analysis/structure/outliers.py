@@ -17,8 +17,8 @@ from typing import Any
 
 import regex
 
+from qa_pipeline.analysis.punctuation import dangling_words, ending, quote_pairs
 from qa_pipeline.model import PROTECTED_CHAR, Segment
-from qa_pipeline.text.punctuation import dangling_words, ending, quote_pairs
 from qa_pipeline.text.segmentation import sentences
 from qa_pipeline.text.wordcount import count_words
 

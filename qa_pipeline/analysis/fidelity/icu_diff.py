@@ -23,15 +23,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from qa_pipeline.model import Span
-from qa_pipeline.text.icu import Argument, Branch, IcuSyntaxError, Message, Pound, Select, Text, parse, walk
-from qa_pipeline.text.plurals import (
+from qa_pipeline.analysis.fidelity.icu import (
+    Argument,
+    Branch,
+    IcuSyntaxError,
+    Message,
+    Pound,
+    Select,
+    Text,
+    parse,
+    walk,
+)
+from qa_pipeline.analysis.fidelity.plurals import (
     CATEGORIES,
     categories,
     category_integers,
     known_language,
     needed_categories,
 )
+from qa_pipeline.model import Span
 
 
 @dataclass(frozen=True)

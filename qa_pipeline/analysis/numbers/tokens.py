@@ -12,8 +12,8 @@ from functools import cache
 
 import regex
 
+from qa_pipeline.analysis.numbers.locale import APOSTROPHES, SPACES, Convention, separators
 from qa_pipeline.model import Span
-from qa_pipeline.text.numbers_locale import APOSTROPHES, SPACES, Convention, separators
 
 
 @dataclass(frozen=True)

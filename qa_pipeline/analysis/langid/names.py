@@ -9,7 +9,7 @@ rules (QA4xx) use these heuristics to tell a name from a leftover:
 * a capitalised word that does not start a sentence is a name (``la société Harris``);
 * a run whose content words are all capitalised is a title-case name (``Bureau of Labor Statistics``);
 * terms of the user's do-not-translate list (``dnt`` / ``dnt-file`` in config) and of the per-language
-  allow-list ``qa_pipeline/text/data/untranslated-allow.yaml`` (units, Latin phrases, common loanwords).
+  allow-list ``qa_pipeline/analysis/data/untranslated-allow.yaml`` (units, Latin phrases, common loanwords).
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def title_case_run(words: Iterable[str]) -> bool:
 @cache
 def _data(section: str) -> dict[str, tuple[str, ...]]:
 
-    text = resources.files("qa_pipeline.text").joinpath("data/untranslated-allow.yaml").read_text("utf-8")
+    text = resources.files("qa_pipeline.analysis").joinpath("data/untranslated-allow.yaml").read_text("utf-8")
     raw = load_yaml(text) or {}
     # only strings: an unquoted YAML ``no``/``on`` would be a boolean, never a word
     return {

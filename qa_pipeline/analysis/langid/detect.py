@@ -13,7 +13,7 @@ Japanese or Arabic text is foreign whatever its language.
 lingua's confidences differ in their last digits from one process to the next (its models are hash
 maps whose iteration order, and so the order of a floating-point sum, is random per process): every
 confidence is rounded to :data:`DIGITS` places, so decisions and reports are the same in every run.
-The span analysis that uses this module is :mod:`qa_pipeline.text.untranslated`.
+The span analysis that uses this module is :mod:`qa_pipeline.analysis.langid.untranslated`.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 import regex
 
+from qa_pipeline.analysis.fidelity.markup import Tag, find_code_spans, find_links, find_tags, nesting_error
 from qa_pipeline.model import Span
-from qa_pipeline.text.markup import Tag, find_code_spans, find_links, find_tags, nesting_error
 
 TYPOGRAPHY = frozenset({"sup", "sub", "bdi", "bdo", "wbr"})
 """Elements a translation may add for its language's typography: a superscript ordinal suffix

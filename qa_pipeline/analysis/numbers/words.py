@@ -1,7 +1,7 @@
 """Numbers spelled out as words ("six", "sechs", "六"), scale words ("million", "万") and words that
 stand for a number or a time ("none" 0, "midnight" 0:00, "sextillion" 10^21 = 1000^7).
 
-The hand-made lists live in ``data/number-words.yaml`` (loaded once, on first use); for every language
+The hand-made lists live in ``analysis/data/number-words.yaml`` (loaded once, on first use); for every language
 ICU's spell-out rules (CLDR RBNF) add the cardinal numbers 0–20, the tens, 100 and 1000. Words only ever
 excuse a number written in digits on the other side of a comparison; a word never causes a finding.
 """
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import regex
 
-from qa_pipeline.text.numbers_locale import SPACES
+from qa_pipeline.analysis.numbers.locale import SPACES
 
-_DATA = Path(__file__).resolve().parent / "data" / "number-words.yaml"
+_DATA = Path(__file__).resolve().parent.parent / "data" / "number-words.yaml"
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c]+")
 _CJK_NUMERAL = regex.compile(r"[〇零一二三四五六七八九十百千万萬億亿两兩]+")
 _CJK_DIGITS = {

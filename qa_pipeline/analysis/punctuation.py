@@ -1,6 +1,6 @@
 """Punctuation knowledge per language: end-of-sentence classes, quotation marks, brackets, dangling words.
 
-The data lives in ``text/data/punctuation.yaml`` and is loaded once, lazily. Offsets are code points.
+The data lives in ``analysis/data/punctuation.yaml`` and is loaded once, lazily. Offsets are code points.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def ends_with_abbreviation(text: str, lang: str | None) -> bool:
     """The final full stop of ``text`` belongs to an abbreviation: a dotted one (``a.m.``, ``e.g.``),
     a month or weekday name cut short (``Feb.``, ``Sept.``, ``esmasp.``: CLDR's abbreviated names and
     prefixes of its full names), an abbreviation ICU knows for the language (``Mr.``), or one of the
-    language's list in ``text/data/punctuation.yaml``."""
+    language's list in ``analysis/data/punctuation.yaml``."""
     m = _LAST_WORD.search(strip_trailers(text))
     if m is None:
         return False

@@ -18,8 +18,8 @@ from functools import cache
 
 import regex
 
+from qa_pipeline.analysis.numbers.locale import babel_locale_name
 from qa_pipeline.language import Language
-from qa_pipeline.text.numbers_locale import babel_locale_name
 
 _NO_SPACES = frozenset({"ja", "zh", "th", "lo", "km", "my"})  # scripts written without spaces
 _CLITICS = {"he": "ובהלמשכ", "ar": "وبلفك"}  # one-letter prefixes (and, in, the, to…) glued to a word

@@ -23,9 +23,9 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from qa_pipeline.analysis.langid.detect import models_in_process, needs_model
+from qa_pipeline.analysis.langid.untranslated import Analysis, AnalysisOptions, analyze
 from qa_pipeline.model import Segment
-from qa_pipeline.text.langid import models_in_process, needs_model
-from qa_pipeline.text.untranslated import Analysis, AnalysisOptions, analyze
 
 MIN_SEGMENTS = 8
 

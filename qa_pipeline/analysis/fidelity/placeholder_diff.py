@@ -25,8 +25,8 @@ from functools import lru_cache
 
 import regex
 
+from qa_pipeline.analysis.fidelity.placeholders import Placeholder, find_placeholders, loose_placeholders
 from qa_pipeline.model import Span
-from qa_pipeline.text.placeholders import Placeholder, find_placeholders, loose_placeholders
 
 
 @dataclass(frozen=True)

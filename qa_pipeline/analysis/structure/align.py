@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import regex
 
+from qa_pipeline.analysis.structure.outliers import weight
 from qa_pipeline.text.segmentation import sentences
-from qa_pipeline.text.structure import weight
 
 SPLIT_FLAG = "source-split"  # a segment flag: its source is part of a source paragraph split over two
 MERGED_FLAG = "source-merged"  # its source is two source paragraphs joined

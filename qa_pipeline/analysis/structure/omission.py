@@ -1,7 +1,7 @@
 """Sentences of a source segment that its translation leaves out.
 
 A segment whose source has several sentences and whose target has fewer is aligned sentence by
-sentence (:mod:`qa_pipeline.text.align`; sentences merge and split freely). A source sentence that
+sentence (:mod:`qa_pipeline.analysis.structure.align`; sentences merge and split freely). A source sentence that
 no target sentence translates is an omission when the length agrees: the target is clearly shorter
 than the file's usual target/source ratio predicts, and about as long as the source *without* the
 omitted sentences. A translator who merges two sentences, or rewrites one shorter, is left alone.
@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from qa_pipeline.analysis.punctuation import has_terminal_prose
+from qa_pipeline.analysis.structure.align import Aligner, item
+from qa_pipeline.analysis.structure.outliers import RatioModel, source_ratio_model, uncertain_sources, weight
 from qa_pipeline.model import Segment, Span
-from qa_pipeline.text.align import Aligner, item
-from qa_pipeline.text.punctuation import has_terminal_prose
 from qa_pipeline.text.segmentation import sentences
-from qa_pipeline.text.structure import RatioModel, source_ratio_model, uncertain_sources, weight
 
 MIN_SOURCE = 40.0  # weight units (~8 words): shorter sources have too little to compare
 MIN_OMITTED = 15.0  # an omitted sentence this long at least (about three words)

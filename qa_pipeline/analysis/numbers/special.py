@@ -11,9 +11,9 @@ from functools import cache
 
 import regex
 
+from qa_pipeline.analysis.numbers.locale import COMMA, DOT
+from qa_pipeline.analysis.numbers.tokens import D, Item, NumberToken, key, patterns, read, to_ascii
 from qa_pipeline.model import Span
-from qa_pipeline.text.numbers_locale import COMMA, DOT
-from qa_pipeline.text.numbers_tokens import D, Item, NumberToken, key, patterns, read, to_ascii
 
 _AMPM = r"[ap]\.?\s?m\.?(?!\p{L})"
 _VERSION_RE = regex.compile(

@@ -131,8 +131,8 @@ class TermCheck:
 
 
 def check_terms(glossary: object, source: str, target: str, source_lang: str, target_lang: str) -> TermCheck:
-    """Apply every concept of ``glossary`` (:class:`~qa_pipeline.text.glossary.Glossary`) to a unit."""
-    from qa_pipeline.text.glossary import Glossary
+    """Apply every concept of ``glossary`` (:class:`~qa_pipeline.analysis.fidelity.glossary.Glossary`) to a unit."""
+    from qa_pipeline.analysis.fidelity.glossary import Glossary
 
     if not isinstance(glossary, Glossary):
         return TermCheck((), ())

@@ -14,11 +14,11 @@ from functools import cached_property
 
 import regex
 
+from qa_pipeline.analysis.numbers.extract import Item, NumberToken, extract, key
+from qa_pipeline.analysis.numbers.locale import convention
+from qa_pipeline.analysis.numbers.units import converts
 from qa_pipeline.model import Segment, SegmentKind
 from qa_pipeline.ruleapi import Context, Sibling
-from qa_pipeline.text.numbers import Item, NumberToken, extract, key
-from qa_pipeline.text.numbers_locale import convention
-from qa_pipeline.text.numbers_units import converts
 
 _DOT_ZERO = regex.compile(r"\d+\.0")
 
