@@ -93,7 +93,7 @@ def run_document_rules(job: Job, resources: Resources) -> Checked:
     document and the other rules (and the same rule on the other segments) still run."""
     doc = job.document
     has_source = doc.has_source
-    file_suppressed = doc.meta.get("suppressed", frozenset())
+    file_suppressed = doc.suppressed
     out: list[tuple[RuleEntry, Violation]] = []
     errors = _Errors()
     by_id = {s.id: s for s in doc.segments}

@@ -158,6 +158,29 @@ class LanguageInfo:
 
 
 @dataclass(frozen=True)
+class Completeness:
+    """Translation units in a bilingual or keyed file, and how many have no translation yet."""
+
+    units: int
+    untranslated: int
+
+
+@dataclass(frozen=True)
+class SourceGap:
+    """A source paragraph that no target paragraph translates: where it would be in the target.
+
+    ``after`` is the id of the target segment it would follow (None: it comes before the first),
+    ``before`` the id of the one it would precede (None: it comes after the last); ``line`` is where
+    the paragraph is in the source file.
+    """
+
+    segment: Segment
+    after: str | None
+    before: str | None
+    line: int  # of the source paragraph in the source file
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed file: its segments and the decoded text they point into."""
 
@@ -168,8 +191,11 @@ class Document:
     target_language: LanguageInfo = LanguageInfo(None)
     source_language: LanguageInfo = LanguageInfo(None)
     source_path: str | None = None
-    meta: Mapping[str, Any] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)  # what a reader knows about its format
     file: str | None = None  # the file, when ``path`` names one language of a multilingual file
+    suppressed: frozenset[RuleSelector] = frozenset()  # rules suppressed for the whole file
+    completeness: Completeness | None = None  # bilingual and keyed files: units, untranslated
+    source_gaps: tuple[SourceGap, ...] = ()  # source paragraphs the translation leaves out
 
     @property
     def file_path(self) -> str:

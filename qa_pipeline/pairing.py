@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from qa_pipeline.analysis.structure.align import MERGED_FLAG, SPLIT_FLAG, Aligner, dp_steps, item
-from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
+from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, SourceGap, Span
 
 
 @cache
@@ -112,28 +112,13 @@ def dp_align(
     ]
 
 
-@dataclass(frozen=True)
-class SourceGap:
-    """A source paragraph that no target paragraph translates: where it would be in the target.
-
-    ``after`` is the id of the target segment it would follow (None: it comes before the first),
-    ``before`` the id of the one it would precede (None: it comes after the last); ``line`` is where
-    the paragraph is in the source file.
-    """
-
-    segment: Segment
-    after: str | None
-    before: str | None
-    line: int  # of the source paragraph in the source file
-
-
 def attach_source(target: Document, source: Document) -> Document:
     """``target`` with each segment's ``source`` filled from the aligned source paragraph(s).
 
     Two source paragraphs merged into one target paragraph both become its source (joined by a line
     break); a source paragraph split over two target paragraphs is cut at the sentence boundary that
     best matches their lengths; such segments carry the flag ``source-merged`` or ``source-split``.
-    Source paragraphs that nothing translates are listed in ``meta["source_gaps"]``
+    Source paragraphs that nothing translates are listed in ``Document.source_gaps``
     (:class:`SourceGap`); target paragraphs with no source get ``source=""``.
     """
     tsegs, ssegs = target.segments, source.segments
@@ -166,9 +151,7 @@ def attach_source(target: Document, source: Document) -> Document:
             segments += [_with_source(a, first, SPLIT_FLAG), _with_source(b, second, SPLIT_FLAG)]
         else:
             segments.append(_with_source(tsegs[trange.start], ssegs[srange.start]))
-    meta = dict(target.meta)
-    meta["source_gaps"] = tuple(gaps)
-    return replace(target, segments=tuple(segments), source_path=source.path, meta=meta)
+    return replace(target, segments=tuple(segments), source_path=source.path, source_gaps=tuple(gaps))
 
 
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]")

@@ -25,7 +25,7 @@ def evaluation_word_count(doc: Document) -> tuple[int, str]:
     """(EWC, basis) where basis is ``source`` or ``target``.
 
     With a source, every source word counts, including the paragraphs the translation left out
-    (``meta["source_gaps"]``): an empty or gutted translation is scored against all it should hold.
+    (``Document.source_gaps``): an empty or gutted translation is scored against all it should hold.
     """
     if doc.has_source:
         return source_words(doc, doc.source_language.code), "source"

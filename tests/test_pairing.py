@@ -108,7 +108,7 @@ def test_attach_source_records_an_omitted_paragraph_and_where_it_belongs() -> No
         "Les membres peuvent changer leur mot de passe à tout moment depuis la page de profil.\n"
     )
     doc = attach_source(target, _md(_SOURCE, "s.md"))
-    (gap,) = doc.meta["source_gaps"]
+    (gap,) = doc.source_gaps
     assert gap.segment.target.startswith("Accounts are created")
     assert (gap.after, gap.before, gap.line) == ("p2", "p3", 5)
     assert [s.source.split()[0] if s.source else None for s in doc.segments] == [
@@ -129,7 +129,7 @@ def test_attach_source_joins_merged_source_paragraphs() -> None:
     )
     source = _md(_SOURCE, "s.md")
     doc = attach_source(target, source)
-    assert doc.meta["source_gaps"] == ()
+    assert doc.source_gaps == ()
     merged = doc.segments[1]
     assert merged.source == source.segments[1].target + "\n" + source.segments[2].target
     assert "source-merged" in merged.flags
@@ -162,7 +162,7 @@ def test_attach_source_cuts_a_split_source_paragraph_at_a_sentence() -> None:
 def test_attach_source_to_an_empty_translation() -> None:
     doc = attach_source(_md(""), _md(_SOURCE, "s.md"))
     assert doc.segments == () and doc.has_source
-    gaps = doc.meta["source_gaps"]
+    gaps = doc.source_gaps
     assert len(gaps) == 4 and all(g.after is None and g.before is None for g in gaps)
     assert [g.line for g in gaps] == [1, 3, 5, 7]
 
@@ -174,7 +174,7 @@ def test_markdown_heading_levels_guide_the_alignment() -> None:
     target = _md("# トラブルシューティング\n")
     doc = attach_source(target, source)
     assert doc.segments[0].source == "Troubleshooting"
-    assert [g.segment.target for g in doc.meta["source_gaps"]] == [
+    assert [g.segment.target for g in doc.source_gaps] == [
         "If the app does not start, restart it.",
         "Network and proxy errors",
     ]

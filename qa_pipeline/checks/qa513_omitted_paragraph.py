@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qa_pipeline.analysis.structure.outliers import excerpt, has_words, weight
-from qa_pipeline.model import Segment, Severity, Span, Violation
-from qa_pipeline.pairing import SourceGap
+from qa_pipeline.model import Segment, Severity, SourceGap, Span, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
 
 
@@ -55,7 +54,7 @@ class OmittedParagraph(DocumentRule):
 
     def check_document(self, ctx: Context) -> Iterator[Violation]:
         doc = ctx.document
-        gaps: tuple[SourceGap, ...] = tuple(doc.meta.get("source_gaps", ()))
+        gaps: tuple[SourceGap, ...] = doc.source_gaps
         if not gaps or not has_words(doc.segments, ctx.target_language):
             return  # nothing omitted, or everything: an empty translation is QA514's
         by_id = {s.id: s for s in doc.segments}

@@ -34,7 +34,7 @@ import re
 from pathlib import PurePath
 
 from qa_pipeline.model import Document, LanguageInfo, Segment, Span
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.keyed import PLURAL_CATEGORIES, key_meta, language_from_path, make_segment
 from qa_pipeline.readers.mapped import MappedText
@@ -297,7 +297,7 @@ def read_android(text: str, path: str, options: ReadOptions) -> Document:
     if reader.apostrophes:
         meta["unescaped_apostrophes"] = tuple(reader.apostrophes)
     lang = language_from_path(path, "android")
-    return Document(
+    return make_document(
         path=path,
         format="android",
         text=text,

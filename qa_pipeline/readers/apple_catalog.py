@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind
 from qa_pipeline.readers import jsonpos
 from qa_pipeline.readers.apple_strings import OBJC, make_segment, notes_and_suppressed
-from qa_pipeline.readers.base import ReadOptions, pick_document
+from qa_pipeline.readers.base import ReadOptions, make_document, pick_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.jsonpos import JObject
 from qa_pipeline.selectors import RuleSelector
@@ -143,7 +143,7 @@ def read_xcstrings_documents(text: str, path: str, options: ReadOptions) -> list
         segments, meta = catalog.language(lang)
         meta["languages"] = sorted(normalize(x) for x in languages)
         docs.append(
-            Document(
+            make_document(
                 path=path,
                 format="xcstrings",
                 text=text,
@@ -164,7 +164,7 @@ def read_xcstrings(text: str, path: str, options: ReadOptions) -> Document:
     if docs:
         return pick_document(docs, options)
     _, source_lang = _catalog(text)
-    return Document(
+    return make_document(
         path=path,
         format="xcstrings",
         text=text,

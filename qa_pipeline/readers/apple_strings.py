@@ -28,7 +28,7 @@ from pathlib import Path, PurePath
 
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind, Span
 from qa_pipeline.readers import xmlpos
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.readers.xmlpos import El
@@ -319,7 +319,7 @@ def read_strings(text: str, path: str, options: ReadOptions) -> Document:
         meta["duplicate_keys"] = sorted(set(duplicates))
     if file_suppressed:
         meta["suppressed"] = frozenset(file_suppressed)
-    return Document(
+    return make_document(
         path=path,
         format="strings",
         text=text,
@@ -370,7 +370,7 @@ def read_stringsdict(text: str, path: str, options: ReadOptions) -> Document:
     meta: dict[str, object] = {"units": units, "untranslated": untranslated}
     if file_suppressed:
         meta["suppressed"] = frozenset(file_suppressed)
-    return Document(
+    return make_document(
         path=path,
         format="stringsdict",
         text=text,

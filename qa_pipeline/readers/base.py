@@ -4,9 +4,10 @@ multilingual file to read, and which CSV/TSV columns hold what."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from qa_pipeline.language import Language
-from qa_pipeline.model import Document
+from qa_pipeline.model import Completeness, Document
 from qa_pipeline.readers.decode import ReaderError
 
 
@@ -62,3 +63,14 @@ def pick_document(docs: list[Document], options: ReadOptions) -> Document:
             return doc
     have = ", ".join((d.target_language.code or "?").lower() for d in docs)
     raise ReaderError(f"no {options.target_language} translation in the file (it has {have})")
+
+
+def make_document(**fields: Any) -> Document:
+    """The reader's :class:`Document`. What later layers use becomes typed fields — ``meta``'s
+    ``suppressed`` (rules suppressed for the whole file) and ``units``/``untranslated`` (completeness);
+    the rest of ``meta`` is what the reader knows about its format."""
+    meta = dict(fields.pop("meta", {}))
+    suppressed = frozenset(meta.pop("suppressed", frozenset()))
+    units, untranslated = meta.pop("units", None), meta.pop("untranslated", 0)
+    done = Completeness(units, int(untranslated)) if isinstance(units, int) else None
+    return Document(meta=meta, suppressed=suppressed, completeness=done, **fields)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind
-from qa_pipeline.readers.base import CsvOptions, ReadOptions, pick_document
+from qa_pipeline.readers.base import CsvOptions, ReadOptions, make_document, pick_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.selectors import RuleSelector
@@ -262,7 +262,7 @@ def _read(text: str, path: str, options: ReadOptions, fmt: str) -> list[Document
         if len(langs) > 1:
             meta["languages"] = [x for x in langs if x]
         docs.append(
-            Document(
+            make_document(
                 path=path,
                 format=fmt,
                 text=text,

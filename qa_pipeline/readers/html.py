@@ -35,7 +35,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.selectors import RuleSelector
 from qa_pipeline.text.protect import merge_spans, protected_spans
@@ -421,7 +421,7 @@ def read_html(text: str, path: str, options: ReadOptions) -> Document:
     meta: dict[str, object] = {}
     if parser.file_suppressed:
         meta["suppressed"] = frozenset(parser.file_suppressed)
-    return Document(
+    return make_document(
         path=path,
         format="html",
         text=text,

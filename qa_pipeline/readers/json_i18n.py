@@ -34,7 +34,7 @@ import re
 from pathlib import PurePath
 
 from qa_pipeline.model import Document, LanguageInfo, Segment
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.jsonscan import JArray, JObject, JScalar, JString, JValue, pointer, scan
 from qa_pipeline.readers.keyed import key_meta, language_from_path, language_place, make_segment
@@ -211,7 +211,7 @@ def read_json(text: str, path: str, options: ReadOptions) -> Document:
     if style is not None:
         meta["message_objects"] = style
     lang = language_from_path(path, "json")
-    return Document(
+    return make_document(
         path=path,
         format="json",
         text=text,

@@ -27,7 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.selectors import RuleSelector
@@ -368,7 +368,7 @@ def read_markdown(text: str, path: str, options: ReadOptions) -> Document:
         meta["suppressed"] = frozenset(b.file_suppressed)
     if skip:
         meta["front_matter_lines"] = skip
-    return Document(path=path, format="markdown", text=text, segments=tuple(b.segments), meta=meta)
+    return make_document(path=path, format="markdown", text=text, segments=tuple(b.segments), meta=meta)
 
 
 __all__ = ["inline_protected", "read_markdown"]

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from qa_pipeline.language import Language
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.decode import ReaderError, decode_file
 from qa_pipeline.text.protect import protected_spans
 
@@ -153,7 +153,7 @@ def _read(text: str, path: str, real: Path | None, options: ReadOptions) -> Docu
     meta: dict[str, object] = {"units": units, "untranslated": untranslated}
     if real is not None and src_path is None and lang and lang.lower() != source_lang.lower():
         meta["source_missing"] = str(real.with_suffix("." + source_lang))
-    return Document(
+    return make_document(
         path=path,
         format="moses",
         text=text,

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.selectors import RuleSelector
@@ -377,7 +377,7 @@ def read_po(text: str, path: str, options: ReadOptions) -> Document:
     units = {s.id.split("[")[0] if s.plural_index is not None else s.id for s in segments}
     meta["units"] = len(units) + skipped["untranslated"] + skipped["fuzzy"]
     meta["untranslated"] = skipped["untranslated"]
-    return Document(
+    return make_document(
         path=path,
         format="po",
         text=text,

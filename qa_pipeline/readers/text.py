@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from qa_pipeline.model import Document, OffsetMap, Segment, SegmentKind, Span
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.text.protect import protected_spans
 from qa_pipeline.text.scripts import is_unspaced_char
 
@@ -108,7 +108,7 @@ def segments_from_text(text: str, start_index: int = 0) -> list[Segment]:
 
 
 def read_text(text: str, path: str, options: ReadOptions) -> Document:
-    return Document(path=path, format="text", text=text, segments=tuple(segments_from_text(text)))
+    return make_document(path=path, format="text", text=text, segments=tuple(segments_from_text(text)))
 
 
 __all__ = ["Span", "looks_like_heading", "read_text", "segments_from_text"]

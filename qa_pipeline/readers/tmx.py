@@ -34,7 +34,7 @@ from pathlib import Path
 from qa_pipeline.language import Language
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind
 from qa_pipeline.readers import xmlpos
-from qa_pipeline.readers.base import ReadOptions, pick_document
+from qa_pipeline.readers.base import ReadOptions, make_document, pick_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.readers.xmlpos import El
@@ -213,7 +213,7 @@ def read_tmx_documents(text: str, path: str, options: ReadOptions) -> list[Docum
         if file_suppressed:
             meta["suppressed"] = frozenset(file_suppressed)
         docs.append(
-            Document(
+            make_document(
                 path=path,
                 format="tmx",
                 text=text,
@@ -231,7 +231,9 @@ def read_tmx(text: str, path: str, options: ReadOptions) -> Document:
     docs = read_tmx_documents(text, path, options)
     if docs:
         return pick_document(docs, options)
-    return Document(path=path, format="tmx", text=text, segments=(), meta={"units": 0, "untranslated": 0})
+    return make_document(
+        path=path, format="tmx", text=text, segments=(), meta={"units": 0, "untranslated": 0}
+    )
 
 
 __all__ = ["claims", "read_tmx", "read_tmx_documents"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from qa_pipeline.model import Document, LanguageInfo, OffsetMap, Segment, SegmentKind
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.suppression import selectors
 from qa_pipeline.readers.xmlpos import El as _El
@@ -259,7 +259,7 @@ def read_xliff(text: str, path: str, options: ReadOptions) -> Document:
         meta["without_target"] = reader.without_target
     if reader.file_suppressed:
         meta["suppressed"] = frozenset(reader.file_suppressed)
-    return Document(
+    return make_document(
         path=path,
         format="xliff",
         text=text,

@@ -35,7 +35,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from qa_pipeline.language import Language
 from qa_pipeline.model import Document, LanguageInfo, Segment
-from qa_pipeline.readers.base import ReadOptions
+from qa_pipeline.readers.base import ReadOptions, make_document
 from qa_pipeline.readers.decode import ReaderError
 from qa_pipeline.readers.keyed import (
     LOCALE_DIRS,
@@ -247,7 +247,7 @@ def read_yaml(text: str, path: str, options: ReadOptions) -> Document:
         meta["approximate_positions"] = walker.approximate
     if walker.aliases:
         meta["aliases_skipped"] = walker.aliases
-    return Document(
+    return make_document(
         path=path,
         format="yaml",
         text=text,

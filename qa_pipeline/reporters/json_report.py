@@ -90,9 +90,9 @@ def file_dict(r: FileReport) -> dict[str, Any]:
             }
             for e in r.rule_errors
         ]
-    meta = r.document.meta if r.document is not None else {}
-    if isinstance(meta.get("units"), int):
-        out["completeness"] = {"units": meta["units"], "untranslated": int(meta.get("untranslated", 0))}
+    done = r.document.completeness if r.document is not None else None
+    if done is not None:
+        out["completeness"] = {"units": done.units, "untranslated": done.untranslated}
     if r.metrics is not None:
         out["metrics"] = {
             "chrf": r.metrics.chrf,

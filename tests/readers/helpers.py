@@ -76,12 +76,22 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _file_facts(doc: Document) -> dict[str, Any]:
+    """The reader's ``meta`` and its typed file-level facts (suppressions, completeness), in one table."""
+    out: dict[str, Any] = dict(doc.meta)
+    if doc.suppressed:
+        out["suppressed"] = doc.suppressed
+    if doc.completeness is not None:
+        out["units"], out["untranslated"] = doc.completeness.units, doc.completeness.untranslated
+    return out
+
+
 def describe(doc: Document) -> dict[str, Any]:
     return {
         "format": doc.format,
         "target_language": f"{doc.target_language.code} ({doc.target_language.origin})",
         "source_language": f"{doc.source_language.code} ({doc.source_language.origin})",
-        "meta": _jsonable(dict(doc.meta)),
+        "meta": _jsonable(_file_facts(doc)),
         "segments": [describe_segment(doc, s) for s in doc.segments],
     }
 

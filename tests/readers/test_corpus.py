@@ -42,6 +42,6 @@ def test_po_corpus(path: Path) -> None:
 def test_xliff_corpus(path: Path) -> None:
     doc = read_document(path)
     assert doc.target_language.origin == "file"
-    assert doc.meta["units"] == doc.text.count("<trans-unit ")
-    assert len(doc.segments) + doc.meta["untranslated"] == doc.meta["units"]
+    assert doc.completeness.units == doc.text.count("<trans-unit ")
+    assert len(doc.segments) + doc.completeness.untranslated == doc.completeness.units
     assert_positions_exact(doc)

@@ -35,10 +35,10 @@ def test_apple_corpus(path: Path) -> None:
     assert doc.target_language.code == (None if folder == "Base" else language_from_path(path))
     if path.suffix == ".strings":
         # every entry line of these files starts with a quoted key
-        assert doc.meta["units"] == len(re.findall(r'^"', doc.text, re.MULTILINE))
-        assert len(doc.segments) == doc.meta["units"]
+        assert doc.completeness.units == len(re.findall(r'^"', doc.text, re.MULTILINE))
+        assert len(doc.segments) == doc.completeness.units
     else:
-        assert doc.meta["units"] == doc.text.count("<key>NSStringLocalizedFormatKey</key>")
+        assert doc.completeness.units == doc.text.count("<key>NSStringLocalizedFormatKey</key>")
     if folder not in ("Base", "en"):
         assert default_source(path) == path.parent.parent / "Base.lproj" / path.name
 
@@ -49,7 +49,7 @@ def test_tmx_corpus(path: Path) -> None:
     assert [d.target_language.code for d in docs] == ["pt-BR"]
     (doc,) = docs
     assert doc.source_language.code in ("en", "en-US")
-    assert len(doc.segments) == doc.meta["units"] == doc.text.count("<tu>") + doc.text.count("<tu ")
+    assert len(doc.segments) == doc.completeness.units == doc.text.count("<tu>") + doc.text.count("<tu ")
     # aligned memories have target-only units (author names): no source, still checked
     sources = doc.text.count(f'xml:lang="{doc.source_language.code}"')
     assert sum(s.source is not None for s in doc.segments) == sources

@@ -55,7 +55,7 @@ def test_catalog_states_and_stale_keys() -> None:
     review = everything.segment("Tap to continue/mac")
     assert review is not None and "state:needs_review" in review.flags
     assert everything.segment("Old") is not None
-    assert everything.meta["units"] == fr.meta["units"] + 1
+    assert everything.completeness.units == fr.completeness.units + 1
 
 
 def test_catalog_source_falls_back_to_other_then_key() -> None:
@@ -117,7 +117,7 @@ def test_file_level_suppression_and_notes() -> None:
     doc = read_strings(text, "x.strings", ReadOptions())
     (seg,) = doc.segments
     assert seg.notes == ("Button title",) and {str(x) for x in seg.suppressed} == {"QA6"}
-    assert {str(x) for x in doc.meta["suppressed"]} == {"QA104"}
+    assert {str(x) for x in doc.suppressed} == {"QA104"}
 
 
 @pytest.mark.parametrize(

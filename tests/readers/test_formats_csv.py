@@ -18,7 +18,7 @@ def test_configured_columns_by_name_name_the_languages() -> None:
     doc = read_csv(WIDE, "ui.csv", ReadOptions(csv=CsvOptions(source="en", target="FR", id="key")))
     assert [(s.id, s.source, s.target) for s in doc.segments] == [("save", "Save", "Enregistrer")]
     assert (doc.source_language.code, doc.target_language.code) == ("en", "fr")
-    assert doc.meta["untranslated"] == 1
+    assert doc.completeness.untranslated == 1
     assert_positions_exact(doc)
 
 

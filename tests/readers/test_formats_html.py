@@ -53,7 +53,7 @@ def test_suppression_before_and_inside_a_block_and_for_the_file() -> None:
         ("li2", "Fünf", []),
     ]
     doc = read_html("<p>a</p><!-- qa-ignore-file: QA6 -->", "x.html", ReadOptions())
-    assert {str(x) for x in doc.meta["suppressed"]} == {"QA6"}
+    assert {str(x) for x in doc.suppressed} == {"QA6"}
 
 
 def test_ids_from_id_attributes_and_split_blocks() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from qa_pipeline.model import Completeness
 from qa_pipeline.readers import ReaderError, ReadOptions, format_of, read_document, scan_format
 from qa_pipeline.readers.moses import claims, default_source, language_from_path, read_moses
 
@@ -96,6 +97,6 @@ def test_untranslated_lines(tmp_path: Path) -> None:
     _write(tmp_path, "c.en", ["one", "", "three"])
     fr = _write(tmp_path, "c.fr", ["un", "", ""])
     doc = read_document(fr)
-    assert [s.id for s in doc.segments] == ["L1"] and doc.meta == {"units": 2, "untranslated": 1}
+    assert [s.id for s in doc.segments] == ["L1"] and doc.completeness == Completeness(units=2, untranslated=1)
     everything = read_document(fr, ReadOptions(include_untranslated=True))
     assert [s.id for s in everything.segments] == ["L1", "L3"]

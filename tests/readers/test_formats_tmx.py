@@ -62,7 +62,7 @@ def test_tmx_11_lang_attribute_and_ids() -> None:
 
 def test_without_units() -> None:
     doc = read_tmx(_tmx('srclang="en"', ""), "m.tmx", ReadOptions())
-    assert doc.segments == () and doc.meta["units"] == 0
+    assert doc.segments == () and doc.completeness.units == 0
 
 
 @pytest.mark.parametrize(

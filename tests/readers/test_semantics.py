@@ -66,7 +66,7 @@ def test_po_suppression_and_notes() -> None:
         'msgid "a  b"\nmsgstr "c  d"\n\n# qa-ignore\nmsgid "e"\nmsgstr "f"\n'
     )
     doc = read_po(text, "x.po", OPTIONS)
-    assert {str(s) for s in doc.meta["suppressed"]} == {"QA7"}
+    assert {str(s) for s in doc.suppressed} == {"QA7"}
     first, second = doc.segments
     assert {str(s) for s in first.suppressed} == {"QA104", "double-space"}
     assert first.notes == ("Developer note", "Translator note")
@@ -123,7 +123,7 @@ def test_markdown_suppression_applies_to_next_block_only() -> None:
 def test_markdown_comment_in_code_is_not_a_suppression() -> None:
     text = "```\n<!-- qa-ignore-file: QA104 -->\n```\n\nUse `<!-- qa-ignore -->` like  this.\n"
     doc = read_markdown(text, "x.md", OPTIONS)
-    assert "suppressed" not in doc.meta
+    assert not doc.suppressed
     assert doc.segments[0].suppressed == frozenset()
 
 

@@ -323,7 +323,7 @@ def has_words(segments: Sequence[Segment], lang: str | None) -> bool:
 def source_words(doc: Any, lang: str | None) -> int:
     """Words of a document's source: the aligned source text and the paragraphs left out."""
     aligned = sum(count_words(s.source_prose or "", lang) for s in doc.segments)
-    return aligned + sum(count_words(g.segment.prose, lang) for g in doc.meta.get("source_gaps", ()))
+    return aligned + sum(count_words(g.segment.prose, lang) for g in doc.source_gaps)
 
 
 def excerpt(text: str, limit: int = 80) -> str:
