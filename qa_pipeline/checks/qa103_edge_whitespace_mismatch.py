@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from qa_pipeline.analysis.punctuation import french_spacing
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 
 _SPACES = " \u00a0\u202f\u2009"
+_FIRST_GRAPHEME = regex.compile(r"\X")
+_LAST_GRAPHEME = regex.compile(r"\X\Z")
 
 
 def _lead(text: str) -> str:
@@ -71,17 +75,19 @@ class EdgeWhitespaceMismatch(SegmentRule):
             lead_tgt = ""
         if conv is not None and not trail_src and _french_space(trail_tgt, tgt.rstrip()[-1:], "«"):
             trail_tgt = ""
+        # the span is the target's whitespace, or where it is missing, the first or last character
+        # (a whole grapheme: ``है``, not its vowel sign)
         if _differs(lead_src, lead_tgt):
-            n = len(_lead(tgt))
+            n = len(_lead(tgt)) or len(_FIRST_GRAPHEME.match(tgt).group(0))  # type: ignore[union-attr]
             yield Violation(
                 f"leading whitespace differs: source {_show(lead_src)}, target {_show(lead_tgt)}",
-                span=Span(0, max(n, 1)),
+                span=Span(0, n),
             )
         if _differs(trail_src, trail_tgt):
-            n = len(_trail(tgt))
+            n = len(_trail(tgt)) or len(_LAST_GRAPHEME.search(tgt).group(0))  # type: ignore[union-attr]
             yield Violation(
                 f"trailing whitespace differs: source {_show(trail_src)}, target {_show(trail_tgt)}",
-                span=Span(len(tgt) - max(n, 1), len(tgt)),
+                span=Span(len(tgt) - n, len(tgt)),
             )
 
 

@@ -9,7 +9,9 @@ import regex
 from qa_pipeline.model import Segment, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, RuleMeta, SegmentRule
 
-_WORD = regex.compile(r"\S+", regex.V1)
+# a word without the ASCII punctuation around it: mojibake is never ASCII (UTF-8's continuation bytes
+# read as Windows-1252 or Latin-1 are all non-ASCII), so ``prÃªt.`` is the word ``prÃªt``
+_WORD = regex.compile(r"""[^\s!"'(),.:;?\[\]]+(?:[!"'(),.:;?\[\]]+[^\s!"'(),.:;?\[\]]+)*""", regex.V1)
 
 
 class Mojibake(SegmentRule):
@@ -17,7 +19,8 @@ class Mojibake(SegmentRule):
 
     Uses ftfy's detector (``ftfy.badness.is_bad``), which recognises the character sequences that
     UTF-8 read as Windows-1252 or Latin-1 (and similar mix-ups) produce, and reports each damaged word
-    with ftfy's repair as the suggested fix. Correct text in any script, including accented Latin,
+    with ftfy's repair of the encoding as the suggested fix (``ftfy.fix_encoding``: the text as it was
+    written, curly quotes and full-width forms kept). Correct text in any script, including accented Latin,
     Cyrillic, Arabic and CJK, is not reported. Words the source has too are skipped.
     Category ``fluency/character-encoding`` (MQM-Core).
 
@@ -53,7 +56,7 @@ class Mojibake(SegmentRule):
             word = m.group(0)
             if word.isascii() or word in source or not is_bad(word):
                 continue
-            fixed = ftfy.fix_text(word)
+            fixed = ftfy.fix_encoding(word)
             shown = f" (probably '{fixed}')" if fixed != word else ""
             yield Violation(
                 f"mojibake '{word}'{shown}: text decoded with the wrong character encoding",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -20,10 +19,17 @@ _NAMES = {
     0x1B: "ESC",
     0x7F: "DEL",
     0x85: "NEXT LINE",
-    0xA0: "NO-BREAK SPACE",
     0xFEFF: "BYTE ORDER MARK",
+    0xFFFE: "NONCHARACTER",
+    0xFFFF: "NONCHARACTER",
 }
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]+")
+
+
+def _name(char: str) -> str:
+    """A name for the message; Unicode gives control characters none (only aliases)."""
+    code = ord(char)
+    return _NAMES.get(code) or ("C1 CONTROL" if 0x80 <= code <= 0x9F else "C0 CONTROL")
 
 
 class ControlCharacter(SegmentRule):
@@ -31,7 +37,8 @@ class ControlCharacter(SegmentRule):
 
     Tabs and line breaks are fine; every other C0/C1 control character, DEL, a byte-order mark in the
     middle of the text and the noncharacters U+FFFE/U+FFFF are invisible debris of a conversion or a
-    copy from a terminal or PDF. Each run is one finding, naming the characters. Not reported when the
+    copy from a terminal or PDF. Each run is one finding, naming the characters (C0 and C1 controls
+    without a common name are named by their block). Not reported when the
     source has the same characters. Category ``fluency/character-encoding``.
 
     Why it matters: control characters are invisible to translators but break XML files, search,
@@ -57,9 +64,7 @@ class ControlCharacter(SegmentRule):
         for m in _CONTROL.finditer(segment.target):
             if m.group(0) in source:
                 continue
-            names = sorted(
-                {f"U+{ord(c):04X} {_NAMES.get(ord(c)) or unicodedata.name(c, 'CONTROL')}" for c in m.group(0)}
-            )
+            names = sorted({f"U+{ord(c):04X} {_name(c)}" for c in m.group(0)})
             yield Violation(
                 f"stray control character{'s' if len(m.group(0)) > 1 else ''} {', '.join(names)}",
                 span=Span(m.start(), m.end()),

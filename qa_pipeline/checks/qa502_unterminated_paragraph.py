@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from qa_pipeline.analysis.punctuation import ending, has_terminal_prose
 from qa_pipeline.analysis.structure.outliers import abrupt_end, broken_end, sentence_count, weight
 from qa_pipeline.model import PROTECTED_CHAR, Segment, SegmentKind, Severity, Span, Violation
 from qa_pipeline.ruleapi import Context, DocumentRule, RuleMeta
 
 _PROSE_KINDS = (SegmentKind.PARAGRAPH, SegmentKind.LIST_ITEM)
+# the last word: letters and digits after the last space or punctuation mark (``l'équi``, and in an
+# unspaced script the run after the last comma: ``チームによって評価されま``)
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}]|['’-](?=[\p{L}\p{M}\p{N}]))*\Z")
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,10 @@ def _open(seg: Segment, lang: str | None) -> int | None:
 
 def _violation(seg: Segment, why: str) -> Violation:
     text = seg.prose.rstrip()
+    m = _LAST_WORD.search(text)
     words = text.split()
-    last = len(words[-1]) if words and len(words[-1]) < 40 else min(len(text), 12)
+    word = m.group(0) if m else words[-1] if words else ""
+    last = len(word) if 0 < len(word) < 40 else min(len(text), 12)
     return Violation(
         f"the paragraph stops without terminal punctuation ({why}): it looks cut off",
         span=Span(len(text) - last, len(text)),

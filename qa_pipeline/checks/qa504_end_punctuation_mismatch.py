@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from qa_pipeline.analysis.punctuation import (
     compatible,
     ending,
@@ -28,6 +30,7 @@ _NAMES = {
 }
 
 
+_LAST_GRAPHEME = regex.compile(r"\X\Z")
 _SPOKEN = frozenset({"stop", "question", "exclamation"})
 _STOPS = frozenset({"stop", "stop-or-colon"})
 
@@ -106,9 +109,13 @@ class EndPunctuationMismatch(SegmentRule):
         last = target.split()[-1]
         if len(last) > 1 and last in source:
             return  # a code-like token copied from the source (``:no-index:``)
-        span = Span(tgt.start, tgt.end) if tgt.end > tgt.start else Span(max(0, len(target) - 1), len(target))
+        if tgt.end > tgt.start:
+            span = Span(tgt.start, tgt.end)
+        else:  # no mark: the last character (a whole grapheme: ``है``, not its vowel sign)
+            span = Span(_LAST_GRAPHEME.search(target).start(), len(target))  # type: ignore[union-attr]
+        mark = source[src.start : src.end]
         yield Violation(
-            f"the source ends with {_NAMES[src.cls]} ({source[src.start : src.end] or '-'}), "
+            f"the source ends with {_NAMES[src.cls]}{f' ({mark})' if mark else ''}, "
             f"the target with {_NAMES[tgt.cls]}",
             span=span,
             data={"source": src.cls, "target": tgt.cls},

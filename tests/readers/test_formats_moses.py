@@ -97,6 +97,8 @@ def test_untranslated_lines(tmp_path: Path) -> None:
     _write(tmp_path, "c.en", ["one", "", "three"])
     fr = _write(tmp_path, "c.fr", ["un", "", ""])
     doc = read_document(fr)
-    assert [s.id for s in doc.segments] == ["L1"] and doc.completeness == Completeness(units=2, untranslated=1)
+    assert [s.id for s in doc.segments] == ["L1"] and doc.completeness == Completeness(
+        units=2, untranslated=1
+    )
     everything = read_document(fr, ReadOptions(include_untranslated=True))
     assert [s.id for s in everything.segments] == ["L1", "L3"]

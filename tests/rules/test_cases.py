@@ -63,3 +63,34 @@ def test_case_names_unique() -> None:
         key = (code, case["name"])
         assert key not in seen, f"duplicate case name {key}"
         seen.add(key)
+
+
+def test_case_matches_fails_on_a_wrong_place_or_message() -> None:
+    """The runner itself can fail: a finding in the wrong place, in another order, with another or a
+    partial message, or over other text is a mismatch; a count only checks the count."""
+    from qa_pipeline.testing import check_snippet
+
+    findings = check_snippet("Le  chat   dort.", "QA104", lang="fr")
+    msgs = ["2 consecutive spaces", "3 consecutive spaces"]
+    ok = {"expect": [[2, 4], [8, 11]], "messages": msgs, "excerpts": ["  ", "   "]}
+    assert case_matches(ok, findings) is None
+    assert case_matches({"expect": 2}, findings) is None
+    assert case_matches({"expect": 1}, findings)
+    assert case_matches({**ok, "expect": [[8, 11], [2, 4]]}, findings)  # report order
+    assert case_matches({**ok, "expect": [[2, 4], [8, 10]]}, findings)
+    assert case_matches({**ok, "messages": ["2 consecutive spaces", "3 consecutive"]}, findings)
+    assert case_matches({**ok, "messages": msgs[:1]}, findings)
+    assert case_matches({**ok, "excerpts": ["  ", "  "]}, findings)
+    assert case_matches({**ok, "messages": [{"regex": r"\d consecutive spaces"}] * 2}, findings) is None
+    assert case_matches({**ok, "messages": [{"regex": r"\d consecutive"}] * 2}, findings)  # whole message
+    with pytest.raises(ValueError, match="not True"):
+        case_matches({"expect": True}, findings)
+
+
+def test_a_whole_document_finding_has_the_span_null() -> None:
+    entry = load_registry().get("QA514")
+    assert entry is not None
+    case = {"lang": "fr", "format": "text", "target": "\n", "source_document": "Two words.\n"}
+    findings = run_case(case, entry)
+    assert case_matches({"expect": [None], "messages": [findings[0].message]}, findings) is None
+    assert case_matches({"expect": [[0, 0]], "messages": [findings[0].message]}, findings)

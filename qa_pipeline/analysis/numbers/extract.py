@@ -82,14 +82,17 @@ def _write(value: Decimal, raw: str, conv: Convention) -> str:
     """``value`` written with ``conv``'s symbols, keeping the writer's digits and grouping choice."""
     text = format(abs(value), "f")
     whole, _, frac = text.partition(".")
+    zeros = digit_scripts(raw)
+    zero = next(iter(zeros)) if len(zeros) == 1 else 0x30
+    # Arabic-Indic digits take the locale's native marks (ar ``٤٨٬٢٥٠``), Latin digits its Latin ones
+    decimal, group = conv.native if zero != 0x30 and conv.native else (conv.decimal, conv.group)
     seps = sum(1 for c in raw if unicodedata.category(c) != "Nd")
     grouped = seps > (1 if frac else 0) and abs(value) >= 1000  # the writer grouped digits
     if grouped:
         rev = whole[::-1]
-        whole = conv.group.join(rev[i : i + 3] for i in range(0, len(rev), 3))[::-1]
-    out = whole + (conv.decimal + frac if frac else "")
-    zeros = digit_scripts(raw)
-    if len(zeros) == 1 and (zero := next(iter(zeros))) != 0x30:
+        whole = group.join(rev[i : i + 3] for i in range(0, len(rev), 3))[::-1]
+    out = whole + (decimal + frac if frac else "")
+    if zero != 0x30:
         out = "".join(chr(zero + int(c)) if c.isdigit() else c for c in out)
     return out
 

@@ -164,10 +164,6 @@ def test_long_documents_are_split_into_parts_and_clean_stretches_folded() -> Non
     assert 'href="big__fr.xliff~3.html"' in html["big__fr.xliff.html"]
 
 
-def test_rendering_is_deterministic(pages: dict[str, str]) -> None:
-    assert render_pages(sample_run(), RULE_DOCS) == pages
-
-
 # --- snapshots -----------------------------------------------------------------------------------
 
 
@@ -288,9 +284,8 @@ def test_rtl_and_cjk_targets_get_direction_and_language(pages: dict[str, str]) -
     src = [a for t, a in ar.tags if t == "div" and a.get("class") == "src"]
     assert src and all(a.get("dir") == "ltr" and a.get("lang") == "en" for a in src)
     ja = Page(pages["l10n__ja__app.po.html"])
-    assert all(
-        a.get("lang") == "ja-JP" for t, a in ja.tags if t == "div" and a.get("class", "").startswith("tgt")
-    )
+    cells = [a for t, a in ja.tags if t == "div" and a.get("class", "").startswith("tgt")]
+    assert cells and all(a.get("lang") == "ja-JP" for a in cells)
 
 
 def test_hostile_report_renders_with_escaped_segment_ids() -> None:
